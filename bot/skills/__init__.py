@@ -1,0 +1,1 @@
+"""The hand-written skills taxonomy and the keyword extractor."""
