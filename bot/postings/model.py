@@ -126,3 +126,61 @@ class Posting:
             "education": f.education.to_dict() if f.education else None,
             "keywords": [k.to_dict() for k in self.keywords],
         }
+
+    def to_record(self) -> dict[str, Any]:
+        """Everything needed to rebuild the posting without re-parsing (the store keeps this).
+
+        The clean→raw offset map is not kept: mentions already carry raw offsets.
+        """
+        record = self.to_dict()
+        record["raw"] = self.raw
+        record["clean_text"] = self.clean.text
+        record["sections"] = [
+            {"kind": str(s.kind), "start": s.start, "end": s.end, "heading": s.heading} for s in self.sections
+        ]
+        for out, kw in zip(record["keywords"], self.keywords, strict=True):
+            out["parents"] = list(kw.parents)
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Posting:
+        from bot.skills.model import Category, Keyword, Mention
+
+        salary = record.get("salary")
+        education = record.get("education")
+        fields = PostingFields(
+            title=record.get("title"),
+            company=record.get("company"),
+            locations=tuple(record.get("locations") or ()),
+            workplace=record.get("workplace"),
+            employment_type=record.get("employment_type"),
+            seniority=record.get("seniority"),
+            years_min=record.get("years_min"),
+            years_max=record.get("years_max"),
+            salary=Salary(salary["min"], salary["max"], salary["currency"], salary["period"]) if salary else None,
+            education=(
+                Education(education["level"], tuple(education["fields"]), education["required"]) if education else None
+            ),
+        )
+        keywords = tuple(
+            Keyword(
+                keyword=k["keyword"],
+                category=Category(k["category"]),
+                weight=float(k["weight"]),
+                required=k["required"],
+                mentions=tuple(Mention(m["start"], m["end"], m["text"], m["section"]) for m in k.get("mentions", ())),
+                parents=tuple(k.get("parents", ())),
+            )
+            for k in record.get("keywords", ())
+        )
+        clean_text = record.get("clean_text", record.get("raw", ""))
+        return cls(
+            raw=record.get("raw", ""),
+            clean=CleanText.identity(clean_text),
+            sections=tuple(
+                Section(SectionKind(s["kind"]), s["start"], s["end"], s.get("heading"))
+                for s in record.get("sections", ())
+            ),
+            fields=fields,
+            keywords=keywords,
+        )

@@ -1,0 +1,1 @@
+"""Resume reading: uploaded bytes → `ResumeText`, safely and within limits."""
