@@ -46,11 +46,11 @@ def _read_input(name: str) -> bytes:
 
 
 def _load_posting(name: str) -> Any:
+    data = _read_input(name)
     from bot.postings.decode import posting_text_from_bytes
     from bot.postings.parse import parse_posting
 
-    filename = None if name == "-" else Path(name).name
-    return parse_posting(posting_text_from_bytes(_read_input(name), filename))
+    return parse_posting(posting_text_from_bytes(data, None if name == "-" else Path(name).name))
 
 
 def _load_resume(name: str) -> Any:
