@@ -55,10 +55,10 @@ def _load_posting(name: str) -> Any:
 
 def _load_resume(name: str) -> Any:
     from bot.config import get_settings
-    from bot.resumes import read_resume
+    from bot.resumes import ResumeLimits, read_resume
 
     filename = None if name == "-" else Path(name).name
-    return read_resume(_read_input(name), filename, None, limits=get_settings())
+    return read_resume(_read_input(name), filename, None, limits=ResumeLimits.from_settings(get_settings()))
 
 
 def _print_json(obj: Any, *, pretty: bool) -> None:

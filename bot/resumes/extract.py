@@ -1,0 +1,70 @@
+"""Sniffed container → raw text. This is the job the parsing worker process runs.
+
+Everything here may meet hostile bytes, so it runs under the worker's wall-time limit; only
+plain text is cheap and predictable enough to decode in the calling process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot.resumes.docx_text import docx_text
+from bot.resumes.errors import UnsupportedType
+from bot.resumes.html_text import html_to_text
+from bot.resumes.limits import ResumeLimits
+from bot.resumes.odt_text import odt_text
+from bot.resumes.pdf_text import pdf_text
+from bot.resumes.rtf_text import rtf_text
+from bot.resumes.sniff import Container
+from bot.resumes.zipguard import open_checked_zip
+
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+@dataclass(frozen=True, slots=True)
+class ParseRequest:
+    container: Container
+    data: bytes
+    limits: ResumeLimits
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    text: str
+    format: str  # "pdf" | "docx" | "odt" | "rtf" | "html" | "markdown" | "text"
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def extract(request: ParseRequest) -> Extracted:
+    """Text of a PDF, zip-based document, RTF or HTML file, truncated to the character limit."""
+    data, limits = request.data, request.limits
+    if request.container == "pdf":
+        pdf = pdf_text(data, limits)
+        extracted = Extracted(pdf.text, "pdf", pdf.pages, pdf.warnings)
+    elif request.container == "zip":
+        extracted = _zip_document(data, limits)
+    elif request.container == "rtf":
+        extracted = Extracted(rtf_text(data), "rtf")
+    elif request.container == "html":
+        extracted = Extracted(html_to_text(data), "html")
+    else:
+        raise UnsupportedType()
+    return truncated(extracted, limits.max_chars)
+
+
+def truncated(extracted: Extracted, max_chars: int) -> Extracted:
+    if len(extracted.text) <= max_chars:
+        return extracted
+    warning = f"text was truncated at {max_chars:,} characters"
+    return replace(extracted, text=extracted.text[:max_chars], warnings=(*extracted.warnings, warning))
+
+
+def _zip_document(data: bytes, limits: ResumeLimits) -> Extracted:
+    archive = open_checked_zip(data, limits)
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return Extracted(docx_text(data), "docx")
+    if "mimetype" in names and archive.read("mimetype")[:64].startswith(_ODT_MIMETYPE):
+        return Extracted(odt_text(archive), "odt")
+    raise UnsupportedType()

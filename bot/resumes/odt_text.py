@@ -1,0 +1,119 @@
+"""ODT → text from content.xml (and page headers/footers from styles.xml), parsed with
+defusedxml so that a DTD or an entity declaration is refused rather than expanded."""
+
+from __future__ import annotations
+
+import zipfile
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from bot.resumes.errors import CorruptFile, UnsafeXml
+
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_PARAGRAPHS = frozenset({_TEXT + "p", _TEXT + "h"})
+_SKIPPED = frozenset({_OFFICE + "annotation", _TEXT + "note", _TEXT + "tracked-changes", _OFFICE + "forms"})
+_ROW, _CELL = _TABLE + "table-row", _TABLE + "table-cell"
+
+
+def odt_text(archive: zipfile.ZipFile) -> str:
+    body = _parse(archive, "content.xml")
+    text_root = body.find(f"{_OFFICE}body/{_OFFICE}text")
+    if text_root is None:
+        raise CorruptFile()
+    styles = _parse(archive, "styles.xml") if "styles.xml" in archive.namelist() else None
+    pages = [] if styles is None else list(styles.iter(_STYLE + "master-page"))
+    lines = _edge_lines(pages, _STYLE + "header")
+    _block_lines(text_root, lines)
+    lines.extend(_edge_lines(pages, _STYLE + "footer"))
+    return "\n".join(lines)
+
+
+def _edge_lines(master_pages: list[Any], tag: str) -> list[str]:
+    """Header (or footer) lines of every master page, each once: page styles repeat them."""
+    lines: list[str] = []
+    for page in master_pages:
+        for edge in page.iter(tag):
+            _block_lines(edge, lines)
+    return list(dict.fromkeys(lines))
+
+
+def _parse(archive: zipfile.ZipFile, name: str) -> Any:
+    try:
+        return fromstring(archive.read(name), forbid_dtd=True)
+    except DefusedXmlException as exc:
+        raise UnsafeXml() from exc
+    except (ParseError, KeyError) as exc:
+        raise CorruptFile() from exc
+
+
+def _block_lines(container: Any, out: list[str]) -> None:
+    for child in container:
+        tag = child.tag
+        if tag in _PARAGRAPHS:
+            _paragraph_lines(child, out)
+        elif tag == _ROW:
+            _row_lines(child, out)
+        elif tag not in _SKIPPED:
+            _block_lines(child, out)  # lists, sections, tables, frames
+
+
+def _row_lines(row: Any, out: list[str]) -> None:
+    """Same rule as DOCX: a row of one-paragraph cells is one tab-separated line."""
+    cells: list[list[str]] = []
+    for cell in row.iter(_CELL):
+        lines: list[str] = []
+        _block_lines(cell, lines)
+        cells.append(lines)
+    if all(len(lines) <= 1 for lines in cells):
+        joined = "\t".join(lines[0] for lines in cells if lines)
+        if joined:
+            out.append(joined)
+    else:
+        for lines in cells:
+            out.extend(lines)
+
+
+def _paragraph_lines(paragraph: Any, out: list[str]) -> None:
+    parts: list[str] = []
+    boxes: list[Any] = []
+    if paragraph.text:
+        parts.append(paragraph.text)
+    _inline_text(paragraph, parts, boxes)
+    text = "".join(parts).strip()
+    if text:
+        out.extend(line.rstrip() for line in text.split("\n"))
+    for box in boxes:
+        _block_lines(box, out)
+
+
+def _inline_text(element: Any, parts: list[str], boxes: list[Any]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == _TEXT + "s":
+            parts.append(" " * _count(child.get(_TEXT + "c")))
+        elif tag == _TEXT + "tab":
+            parts.append("\t")
+        elif tag == _TEXT + "line-break":
+            parts.append("\n")
+        elif tag == _DRAW + "text-box":
+            boxes.append(child)
+        elif tag not in _SKIPPED:
+            if child.text:
+                parts.append(child.text)
+            _inline_text(child, parts, boxes)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _count(value: str | None) -> int:
+    try:
+        return min(max(int(value or 1), 1), 100)
+    except ValueError:
+        return 1

@@ -1,0 +1,54 @@
+"""Bytes of a text-like file → str, in whatever encoding it came, refusing binary junk."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from bot.resumes.errors import UnsupportedType
+
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16-LE's
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# charset detection looks at a prefix only: its cost grows with the input and the answer does not.
+_DETECTION_SAMPLE_BYTES = 64 * 1024
+# Share of control characters above which decoded "text" is really a binary file.
+_MAX_CONTROL_SHARE = 0.01
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode by BOM, then strict UTF-8, then the encoding charset-normalizer finds likeliest."""
+    for bom, codec in _BOM_CODECS:
+        if data.startswith(bom):
+            return _checked(data.decode(codec, errors="replace"))
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    sample = data[:_DETECTION_SAMPLE_BYTES]
+    if len(data) > len(sample) and b"\n" in sample:
+        sample = sample[: sample.rfind(b"\n") + 1]
+    best = from_bytes(sample).best()
+    if best is None:
+        raise UnsupportedType()
+    return _checked(data.decode(best.encoding, errors="replace"))
+
+
+def _checked(text: str) -> str:
+    """Refuse text that is mostly control characters or undecodable bytes: it was never text."""
+    if not text:
+        return text
+    sample = text[:_DETECTION_SAMPLE_BYTES]
+    bad = sum(
+        1 for ch in sample if ch == "\ufffd" or (ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    )
+    if "\x00" in sample or bad > _MAX_CONTROL_SHARE * len(sample):
+        raise UnsupportedType()
+    return text

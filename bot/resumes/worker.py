@@ -1,0 +1,138 @@
+"""Run parsing in child processes that can be killed: a thread stuck in a C parser cannot be.
+
+A small pool of persistent workers (plain `python -c` subprocesses serving a MODULE:FUNCTION
+job: no main-module re-import, no fork of a threaded bot) receives the file bytes over a
+pipe (the file never touches disk) and sends back the result. A worker that overruns the
+wall-time limit, dies, or runs out of memory is killed and replaced on next use. The parsers
+are imported when a worker starts, not while a file's clock runs. Safe to call from many
+threads: each call holds one worker.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import queue
+import subprocess
+import sys
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from bot.resumes.errors import CorruptFile, ParseTimeout, ResumeError, TooLarge
+
+log = logging.getLogger(__name__)
+
+STARTUP_SECONDS = 60.0
+MEMORY_LIMIT_BYTES = 2 * 1024 * 1024 * 1024
+EXTRACT_JOB = "bot.resumes.extract:extract"
+
+
+def serve(job_name: str, memory_limit: int | None) -> None:
+    """The worker's loop: one request in, one ("ok"|"error"|"crash", payload) reply out."""
+    module_name, _, function_name = job_name.partition(":")
+    job: Callable[[Any], Any] = getattr(importlib.import_module(module_name), function_name)
+    # The protocol owns the real stdout; anything a library prints goes to stderr instead.
+    out = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)
+    inp = Connection(os.dup(0), writable=False)
+    if memory_limit is not None and sys.platform.startswith("linux"):
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+    out.send(("ready", None))
+    while True:
+        try:
+            request = inp.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple[str, Any] = ("ok", job(request))
+        except ResumeError as error:
+            reply = ("error", error)
+        except MemoryError:
+            reply = ("error", TooLarge("Reading this file needed far more memory than any resume does, so I stopped."))
+        except Exception as exc:  # a parser bug on odd input: report its kind, never its content
+            reply = ("crash", type(exc).__name__)
+        out.send(reply)
+
+
+class _Worker:
+    def __init__(self, job_name: str, memory_limit: int | None) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
+        code = f"from bot.resumes.worker import serve; serve({job_name!r}, {memory_limit!r})"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        # The connections own duplicates of the pipe ends; the Popen file objects are closed at once.
+        self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.replies = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+        if not self.replies.poll(STARTUP_SECONDS) or self.replies.recv() != ("ready", None):
+            self.kill()
+            raise ParseTimeout()
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=5)
+        self.requests.close()
+        self.replies.close()
+
+
+class ParserPool:
+    """`size` workers running the job named "module:function", started lazily."""
+
+    def __init__(self, job_name: str = EXTRACT_JOB, size: int = 2, memory_limit: int | None = MEMORY_LIMIT_BYTES):
+        self._job_name = job_name
+        self._memory_limit = memory_limit
+        self._idle: queue.LifoQueue[_Worker | None] = queue.LifoQueue()
+        for _ in range(size):
+            self._idle.put(None)
+
+    def run(self, request: Any, timeout: float) -> Any:
+        """The job's result for `request`; raises the job's ResumeError, or ParseTimeout/CorruptFile."""
+        worker = self._idle.get()
+        try:
+            if worker is None or not worker.alive():
+                worker = _Worker(self._job_name, self._memory_limit)
+            status, payload = self._call(worker, request, timeout)
+        except BaseException:
+            if worker is not None:
+                worker.kill()
+            self._idle.put(None)
+            raise
+        self._idle.put(worker)
+        if status == "ok":
+            return payload
+        if status == "error":
+            raise payload
+        log.warning("resume parser failed with %s", payload)
+        raise CorruptFile()
+
+    @staticmethod
+    def _call(worker: _Worker, request: Any, timeout: float) -> tuple[str, Any]:
+        try:
+            worker.requests.send(request)
+            if not worker.replies.poll(timeout):
+                raise ParseTimeout(
+                    f"Reading this file took longer than {timeout:g} seconds, so I stopped; "
+                    "export it again as a simple PDF or DOCX."
+                )
+            reply: tuple[str, Any] = worker.replies.recv()
+        except (EOFError, OSError) as exc:  # the worker died (a crash in a C parser, the OOM killer)
+            raise CorruptFile() from exc
+        return reply
+
+    def close(self) -> None:
+        """Stop the idle workers (a bot shutting down; tests)."""
+        for _ in range(self._idle.qsize()):
+            worker = self._idle.get()
+            if worker is not None:
+                worker.kill()
+            self._idle.put(None)
