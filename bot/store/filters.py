@@ -42,8 +42,8 @@ def clean_filter_keywords(terms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _contains_word(text: str, term: str) -> bool:
-    """`term` as a whole word of `text` (so "Go" is not found in "Google"; "C++" still works)."""
-    return re.search(rf"(?<!\w){re.escape(term)}(?!\w)", text, re.IGNORECASE) is not None
+    """`term` as a whole word of `text`: "Go" is not in "Google", nor "C" in "C++"; "C++" itself is."""
+    return re.search(rf"(?<!\w){re.escape(term)}(?![\w+#])", text, re.IGNORECASE) is not None
 
 
 def subscription_matches(subscription: Subscription, posting: StoredPosting, keywords: Iterable[str]) -> bool:
