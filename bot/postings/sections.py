@@ -1,0 +1,241 @@
+"""Clean posting text → sections (required, preferred, responsibilities, benefits, chrome, …).
+
+The text is read line by line. A line can be:
+- site chrome (see chrome.py), marked CHROME without changing the current section;
+- a heading ("Requirements", "What you'll bring:", "## Nice to have", "Dein Profil"), which opens a
+  section of its kind (headings.py), also in the label form "Requirements: 5+ years of Go";
+- a heading glued to its text, as in text copied from PDFs ("… Qualifications An educational
+  background …"): a known heading in title case followed by a capitalised word opens a section
+  mid-line;
+- body text, which belongs to the current section, with three refinements: a clause with a
+  preference cue ("German is a plus", "ideally", "preferred") inside required text is PREFERRED;
+  equal-opportunity and how-to-apply sentences are EEO/APPLY wherever they stand; and under no
+  or an unknown heading, requirement-like bullets count as REQUIRED and verb-led ones as
+  RESPONSIBILITIES.
+The short lines before the first heading are the HEADER (title, company, location).
+
+Sections partition the clean text: every character belongs to exactly one section.
+"""
+
+# ruff: noqa: E501 - regular expressions of phrase lists read better unwrapped
+
+from __future__ import annotations
+
+import re
+
+from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
+from bot.postings.headings import heading_kind, normalise_heading
+from bot.postings.model import Section, SectionKind
+
+MAX_HEADER_LINES = 8
+MAX_HEADER_LINE = 120
+MAX_HEADING_LINE = 80
+
+_K = SectionKind
+
+_PREFERENCE_CUE = re.compile(
+    r"\b(?:(?:is|are|would be|will be|as) (?:a (?:big |huge |strong )?(?:plus|bonus)|an (?:advantage|asset))|a plus\b"
+    r"|nice[- ]to[- ]have|preferred|preferably|preference (?:for|given)|ideally|desirable|desired|advantageous"
+    r"|bonus(?: points)?|not (?:required|mandatory|a must)|(?:is|are) (?:helpful|beneficial)|(?:would be|is) great"
+    r"|von vorteil|wünschenswert|ein plus|idealerweise|en fordel|et plus|est un plus|un atout|serait un plus"
+    r"|meriterande|meritterende|gerne gesehen)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;.!?](?:\s|$)")
+_EEO_CUE = re.compile(
+    r"\b(?:equal (?:employment )?opportunit(?:y|ies) (?:employer|workplace)|without regard to (?:race|age|sex|gender)"
+    r"|e-verify|reasonable accommodations?|affirmative action|protected veteran|we (?:celebrate|value|embrace) diversity"
+    r"|all qualified applicants|committed to (?:creating )?(?:a )?(?:diverse|inclusive))",
+    re.IGNORECASE,
+)
+_APPLY_CUE = re.compile(
+    r"(?:- )?(?:to apply\b|apply (?:now|today|via|with|through|at|by|here|online)\b|please (?:send|apply|submit|email)\b"
+    r"|send (?:your|us your) (?:cv|resume|application)|interested (?:candidates|applicants)|if (?:this sounds like you|you are"
+    r" interested)|applications? (?:close|deadline|are reviewed)|we look forward to (?:receiving|hearing|your))",
+    re.IGNORECASE,
+)
+_REQUIREMENT_CUE = re.compile(
+    r"(?:- )?(?:you (?:have|bring|are|should|must|possess|hold|know)\b|must (?:have|be)\b|experience (?:with|in|using)\b"
+    r"|\d+\+? (?:years|yrs)|(?:at least|minimum(?: of)?) \w+ (?:years|yrs)|proficien|(?:strong|solid|excellent|good|deep)"
+    r" (?:knowledge|understanding|experience|skills|command)|knowledge of|familiar(?:ity)? with|fluent|fluency"
+    r"|(?:a |an )?(?:bachelor|master|ph\.?d|degree|diploma)|certified|certification|licen[sc]ed?\b|ability to)",
+    re.IGNORECASE,
+)
+_DUTY_CUE = re.compile(
+    r"(?:- )?(?:you(?:'ll| will) |)(?:design|build|develop|own|lead|manage|maintain|create|implement|drive|work|collaborate"
+    r"|partner|support|deliver|write|ensure|coordinate|plan|run|operate|improve|analy[sz]e|help|mentor|participate"
+    r"|contribute|review|provide|prepare|conduct|assist|monitor|administer|perform|handle|oversee|sell|care)\b",
+    re.IGNORECASE,
+)
+_GLUED_HEADINGS = (
+    "Responsibilities|Key Responsibilities|Main Responsibilities|Your Responsibilities|Your responsibilities"
+    "|Key responsibilities|Your Tasks|Your tasks|Qualifications|Requirements|Competencies|Your Profile|Your profile"
+    "|Who You Are|Who you are|What We Offer|What we offer|We Offer|We offer|Benefits|Nice to have|Nice to Have"
+    "|Preferred Qualifications|Preferred qualifications|About Us|About us|About the Role|About the role"
+    "|About the department|About the Department|About the Team|About the team|The position|The Position"
+    "|The role|The Role|Your Role|Your role|Additional Information|Additional information|Job Description"
+    "|Job description|Tasks|Duties|Skills|Your qualifications|Your Qualifications|Requirements and Qualifications"
+)
+_GLUED_HEADING = re.compile(r"(?:^|(?<=[a-z.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])")
+_LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
+_FIELD_LABEL = re.compile(
+    r"(?:salary|pay|compensation|rate|pay range|salary range|rewards?|location|schedule|hours|start date|type)\b"
+)
+
+
+def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> tuple[Section, ...]:
+    """Classify every part of the clean text; `heading_starts` are lines the markup marked as headings."""
+    marks: list[tuple[int, SectionKind, str | None]] = []  # (clean offset, kind, heading) where kinds change
+    kind: SectionKind = _K.HEADER
+    heading: str | None = None
+    header_lines = 0
+    in_listing = False  # inside a chrome block such as "Similar jobs"
+    pos = 0
+    length = len(text)
+    while pos < length:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = length
+        line_start = pos
+        pos = end + 1
+        line = text[line_start:end]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = line_start + (len(line) - len(line.lstrip()))
+
+        hit = chrome_hit(stripped)
+        if hit is not None:
+            marks.append((start, _K.CHROME, None))
+            if hit is ChromeHit.BLOCK:
+                in_listing = True
+            continue
+
+        found = _heading_line(stripped, start in heading_starts or line_start in heading_starts)
+        if found is not None:
+            new_kind, new_heading, body_offset = found
+            in_listing = False
+            if new_kind is None:  # unknown: the title at the top, else body text judged by content
+                new_kind = _K.HEADER if kind is _K.HEADER else _K.OTHER
+            kind, heading = new_kind, (None if new_kind is _K.HEADER else new_heading)
+            marks.append((start, kind, heading))
+            if body_offset is not None:
+                _mark_body(marks, text, start + body_offset, end, kind, heading)
+            continue
+
+        if in_listing:
+            if len(stripped) <= MAX_LISTING_LINE:
+                marks.append((start, _K.CHROME, None))
+                continue
+            in_listing = False
+
+        if kind is _K.HEADER:
+            header_lines += 1
+            if header_lines > MAX_HEADER_LINES or len(stripped) > MAX_HEADER_LINE:
+                kind = _K.OTHER
+            else:
+                marks.append((start, _K.HEADER, None))
+                continue
+
+        body_start = start
+        for glued in _GLUED_HEADING.finditer(stripped):
+            cut = start + glued.start()
+            _mark_body(marks, text, body_start, cut, kind, heading)
+            kind, heading = heading_kind(glued.group(1)) or _K.OTHER, glued.group(1)
+            marks.append((cut, kind, heading))
+            body_start = start + glued.end() + 1
+        _mark_body(marks, text, body_start, end, kind, heading)
+
+    return _to_sections(marks, length)
+
+
+def _heading_line(stripped: str, marked: bool) -> tuple[SectionKind | None, str, int | None] | None:
+    """(kind or None if unknown, heading text, offset of text after a label) when the line is a heading."""
+    if len(stripped) <= MAX_HEADING_LINE and (marked or not stripped.startswith("- ")):
+        heading = stripped.rstrip(" :").strip()
+        if marked or not stripped.endswith("."):
+            kind = heading_kind(heading)
+            if kind is not None:
+                return kind, heading, None
+        if marked or (stripped.endswith(":") and len(stripped.split()) <= 6):
+            return None, heading, None
+    label = _LABEL.match(stripped)
+    if label is not None and not stripped.startswith("- "):
+        name = label.group(1).strip()
+        if not _FIELD_LABEL.match(normalise_heading(name)):
+            kind = heading_kind(name)
+            if kind is not None and kind is not _K.OTHER:
+                return kind, name, label.start(2)
+    return None
+
+
+def _mark_body(
+    marks: list[tuple[int, SectionKind, str | None]],
+    text: str,
+    start: int,
+    end: int,
+    kind: SectionKind,
+    heading: str | None,
+) -> None:
+    """Mark body text [start, end) of the current section, refined by what its sentences say."""
+    if start >= end:
+        return
+    line = text[start:end]
+    if _EEO_CUE.search(line):
+        marks.append((start, _K.EEO, None))
+        return
+    if kind in (_K.OTHER, _K.ABOUT, _K.BENEFITS) and _APPLY_CUE.match(line):
+        marks.append((start, _K.APPLY, None))
+        return
+    if kind is _K.OTHER:
+        if _REQUIREMENT_CUE.match(line):
+            kind = _K.REQUIRED
+        elif line.startswith("- ") and _DUTY_CUE.match(line):
+            kind = _K.RESPONSIBILITIES
+    marks.append((start, kind, heading))
+    if kind is _K.REQUIRED:
+        _mark_preferences(marks, text, start, end, heading)
+
+
+def _mark_preferences(
+    marks: list[tuple[int, SectionKind, str | None]], text: str, start: int, end: int, heading: str | None
+) -> None:
+    """Turn the clauses of a required line that carry a preference cue into PREFERRED spans."""
+    cue = _PREFERENCE_CUE.search(text, start, end)
+    while cue is not None:
+        clause_start = start
+        for stop in _CLAUSE_END.finditer(text, start, cue.start()):
+            clause_start = stop.end()
+        after = _CLAUSE_END.search(text, cue.end(), end)
+        clause_end = after.end() if after else end
+        if clause_start > start:
+            marks.append((clause_start, _K.PREFERRED, heading))
+        else:
+            marks[-1] = (start, _K.PREFERRED, heading)
+        if clause_end >= end:
+            return
+        marks.append((clause_end, _K.REQUIRED, heading))
+        start = clause_end
+        cue = _PREFERENCE_CUE.search(text, start, end)
+
+
+def _to_sections(marks: list[tuple[int, SectionKind, str | None]], length: int) -> tuple[Section, ...]:
+    """Merge runs of equal marks into sections that tile [0, length)."""
+    if length == 0:
+        return ()
+    merged: list[tuple[int, SectionKind, str | None]] = []
+    for mark in marks:
+        if merged and merged[-1][1] is mark[1] and merged[-1][2] == mark[2]:
+            continue
+        if merged and merged[-1][0] == mark[0]:
+            merged[-1] = mark
+            continue
+        merged.append(mark)
+    if not merged:
+        return (Section(_K.OTHER, 0, length),)
+    merged[0] = (0, merged[0][1], merged[0][2])
+    sections = []
+    for i, (start, kind, heading) in enumerate(merged):
+        end = merged[i + 1][0] if i + 1 < len(merged) else length
+        sections.append(Section(kind, start, end, heading))
+    return tuple(sections)
