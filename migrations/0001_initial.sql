@@ -90,6 +90,8 @@ CREATE UNIQUE INDEX postings_by_external ON postings (guild_id, board_id, extern
 -- Newest live postings of a guild / of a channel (the rowid, i.e. id, is the implicit last column).
 CREATE INDEX postings_live ON postings (guild_id) WHERE removed_at IS NULL;
 CREATE INDEX postings_live_by_channel ON postings (guild_id, channel_id) WHERE removed_at IS NULL;
+-- Per-guild counts by source and state, from the index alone.
+CREATE INDEX postings_by_guild ON postings (guild_id, source, removed_at);
 -- For ON DELETE SET NULL when a board goes.
 CREATE INDEX postings_by_board ON postings (board_id) WHERE board_id IS NOT NULL;
 

@@ -802,8 +802,12 @@ class SqliteStore:
         return self._boards
 
     async def close(self) -> None:
-        """Wait for the operation in progress, then close (WAL is checkpointed by SQLite on close)."""
+        """Wait for the operation in progress, refresh the planner's statistics, then close.
+
+        SQLite checkpoints the WAL into the database file when the last connection closes.
+        """
         async with self._db.reading() as conn:
+            await conn.execute("PRAGMA optimize")
             await conn.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sqlite3
 import subprocess
@@ -274,3 +275,11 @@ async def test_garbage_file_is_refused_by_migrate_in_one_sentence(tmp_path: Path
     garbage.write_bytes(b"this is not a database at all" * 200)
     with pytest.raises(UserFacingError, match="cannot be used"):
         await migrate_database(garbage)
+
+
+async def test_concurrent_migrations_of_one_database_agree(db_path: Path) -> None:
+    """`jobbot run` and `jobbot db migrate` started together: one applies each step, the others wait."""
+    results = await asyncio.gather(*(migrate_database(db_path) for _ in range(4)))
+    assert {after for _, after in results} == {LATEST}
+    assert user_version(db_path) == LATEST
+    assert (await check_database(db_path)).ok
