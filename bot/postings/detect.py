@@ -57,9 +57,35 @@ _ANY_CUE = re.compile(
 _URL = re.compile(r"https?://\S+|www\.\S+", _F)
 _HTML_TAG = re.compile(r"<\s*/?\s*(?:p|div|li|ul|ol|h[1-6]|br|span|strong|b|em|section|table|tr|td)\b[^>]*>", _F)
 
+_ONE_JOB_PATH = re.compile(
+    r"/(?:jobs?|careers?|positions?|o|apply)/[\w%-]{3,}|(?:jobs?|careers?)\.[\w.-]+/[\w%?=-]{3,}", _F
+)
+_TITLE_WORDS = (
+    r"engineer|developer|programmer|architect|designer|analyst|scientist|manager|director|head of|vp"
+    r"|nurse|rn|lpn|cna|np|physician|therapist|pharmacist|paramedic|technician|hygienist|assistant|associate"
+    r"|specialist|coordinator|consultant|accountant|bookkeeper|controller|auditor|adjuster|paralegal|attorney"
+    r"|teacher|tutor|instructor|electrician|plumber|carpenter|welder|mechanic|roofer|operator|driver|cook|chef"
+    r"|baker|barista|bartender|cashier|receptionist|clerk|agent|representative|rep|executive|writer|editor"
+    r"|intern|internship|apprentice|trainee|werkstudent|nanny|landscaper|caregiver|administrator|admin|officer"
+    r"|sre|devops|tester|researcher|attendant|auditor|coder|therapist|mechatroniker|elektroniker|pflegefachkraft"
+    r"|\w*entwickler(?:in)?|infirmi[eè]re?|d[ée]veloppeu(?:r|se)|vendeu(?:r|se)|camarer[oa]|enfermer[oa]"
+    r"|desarrollador[a]?|contable|analista|sygeplejerske|\w*udvikler|tømrer|\w*assistent|counselor|walker|eng|dev|swe|sde|pm|aide|sonographer|phlebotomist|dentist|veterinarian"
+    r"|groomer|stylist|barber|photographer|videographer|animator|illustrator|translator|interpreter|recruiter"
+    r"|dispatcher|pilot|cleaner|housekeeper|dishwasher|server|host|lifeguard|mover|laborer|installer|inspector"
+    r"|estimator|machinist|painter|mason|pipefitter|lineman|babysitter|guard|janitor|custodian|coach|social worker"
+    r"|psychologist|diseñador[a]?|t[ée]cnic[oa]|comptable|ingeni[eé]ur|mitarbeiter(?:in)?|medarbejder"
+)
+_TITLE = re.compile(rf"\b(?:{_TITLE_WORDS})s?\b", _F)
+# "need a part-time dog walker", "looking for 2 camp counselors": someone wants a role filled (not "an RN job").
+_ROLE_WANTED = re.compile(
+    r"\b(?:need|needs|looking for|seeking|searching for)\s+(?:an?\s+|\d+x?\s+|two\s+|three\s+|several\s+)?"
+    rf"(?:[\w/+-]+\s+){{0,3}}(?:{_TITLE_WORDS})s?\b(?!\s+(?:jobs?|roles?|positions?|openings?|referral|friends?))",
+    _F,
+)
+
 _HIRING = re.compile(
     r"\b(?:we(?:'|’)?re|we are|now|currently|actively|still|team is|company is|is|are)\s+(?:now\s+)?hiring\b"
-    r"|hiring\s*\]|\[\s*(?:job|hiring)|#hiring|^\W*(?:now\s+)?hiring\b|\bhiring\s*[:!]|urgent hire|looking to hire"
+    r"|hiring\s*\]|\[\s*(?:job|hiring)|#\w*hiring|^\W*(?:now\s+)?hiring\b|\bhiring\s*[:!]|urgent hire|looking to hire"
     r"|\bwe(?:'|’)?re (?:looking for|seeking|searching for|growing)|\bwe are (?:looking for|seeking|searching for)"
     r"|\bjoin (?:our|the) team|\bis (?:seeking|looking for)\b|\brecruiting for\b|\bnew role on our team"
     r"|\b(?:job|position|role|stelle) (?:opening|open|available|vacancy)\b|\bopen (?:position|role)s?\b"
@@ -67,12 +93,13 @@ _HIRING = re.compile(
     r"|\bwir (?:suchen|stellen ein)|\bsuche verstärkung|\bstellen(?:angebot|anzeige)|^\W*anzeige\s*:"
     r"|\bnous recrutons|\bon recrute|\boffre d['’](?:emploi|stage)|\boffre de stage|^\W*stage de"
     r"|\bse (?:busca|necesita)|\bbuscamos\b|\boferta(?: de empleo)?\s*:|\boferta de empleo|\bprácticas remuneradas"
-    r"|\bvi søger|\bledig stilling|\bstilling ledig",
+    r"|\bvi søger|\bledig stilling|\bstilling ledig|\bsøges\b|\bestamos contratando|\bcontratamos\b|^\W*vacante\b"
+    r"|\bposte à pourvoir|\bnous cherchons|\bgesucht\b|\bwe have an opening|\bwe(?:'|’)?re recruiting",
     _M,
 )
 # Weaker openers: chat parodies and quotes use them too ("job posting: entry level, 10 years experience").
 _OPENER = re.compile(
-    r"\b(?:opportunity|job\s*(?:alert|posting|opening)?|position|role|opening)\s*:"
+    r"\b(?:opportunity|job\s*(?:alert|opening)?|position|role|opening|vacancy|(?:paid )?gig)\s*:"
     r"|(?<!\bi )(?<!we )\b(?:wanted|needed)\s*(?:[:,!—–-]|at\b|for\b)"
     r"|\blooking for an? [^.?\n]{0,60}\b(?:for|to join|at|in) (?:our|my)\b",
     _F,
@@ -84,11 +111,14 @@ _APPLY = re.compile(
     r"|\bto apply\b|\bhow to apply|\bapplications? (?:close|open|deadline)|\beasy apply"
     r"|\b(?:send|email|e-mail|submit|mail)\s+(?:us\s+)?(?:your|a|an)?\s*(?:short\s+)?(?:resume|cv|application|portfolio|reel|intro)"
     r"|\bwith (?:a|your) resume|\breply with your"
-    r"|\bbewerb(?:en|ung|e dich)|\bpostule[rz]|\bcandidature|\benv[ií]a(?:nos)? tu cv|\benviar cv|\binscr[ií]bete"
+    r"|\bbewerb(?:en|ung|e dich)|\bpostule[rz]|\bcandidature|\benv[ií]a(?:nos)? tu (?:cv|portafolio)"
+    r"|\benviar cv|\binscr[ií]bete"
     r"|\binteresados\b|\bsøg (?:via|senest|stillingen)|\bansøg|\bsend (?:din|en kort) ",
     _F,
 )
-_DM_CONTACT = re.compile(r"\b(?:dm|message|text|call|email|ring til|llamar al)\s+(?:me|us|jim|maria|\d)|\bhmu\b", _F)
+_DM_CONTACT = re.compile(
+    r"\b(?:dm|message|text|call|email|ping|ring til|llamar al)\s+(?:me|us|jim|maria|\d)|\bhmu\b", _F
+)
 _PHONE = re.compile(r"\b(?:call|text|ring til|llamar al|phone)\b[^\n]{0,30}?\d{2,4}[ .-]\d{2,4}", _F)
 _JOBS_EMAIL = re.compile(
     r"\b(?:jobs?|careers?|hr|talent\w*|recruit\w*|hiring|karriere|bewerbung|empleo|emploi|rh|recrutement|stages?"
@@ -110,23 +140,12 @@ _CAREERS_URL = re.compile(
     _F,
 )
 
-_TITLE = re.compile(
-    r"\b(?:engineer|developer|programmer|architect|designer|analyst|scientist|manager|director|head of|vp"
-    r"|nurse|rn|lpn|cna|np|physician|therapist|pharmacist|paramedic|technician|hygienist|assistant|associate"
-    r"|specialist|coordinator|consultant|accountant|bookkeeper|controller|auditor|adjuster|paralegal|attorney"
-    r"|teacher|tutor|instructor|electrician|plumber|carpenter|welder|mechanic|roofer|operator|driver|cook|chef"
-    r"|baker|barista|bartender|cashier|receptionist|clerk|agent|representative|rep|executive|writer|editor"
-    r"|intern|internship|apprentice|trainee|werkstudent|nanny|landscaper|caregiver|administrator|admin|officer"
-    r"|sre|devops|tester|researcher|attendant|auditor|coder|therapist|mechatroniker|elektroniker|pflegefachkraft"
-    r"|\w*entwickler(?:in)?|infirmi[eè]re?|d[ée]veloppeu(?:r|se)|vendeu(?:r|se)|camarer[oa]|enfermer[oa]"
-    r"|desarrollador[a]?|contable|analista|sygeplejerske|\w*udvikler|tømrer|\w*assistent)s?\b",
-    _F,
-)
 
 _SALARY = re.compile(
     r"(?:[$€£]|\b(?:usd|eur|gbp|cad|aud|nzd|chf|nok|sek|dkk|pln|s\$)\s?)\s?\d"
     r"|\d[\d.,]*\s?(?:k|tsd\.?)?\s?(?:€|\beur\b|\beuros?\b|\bkr\b|\bdkk\b|\bpln\b|\bnok\b|k€|\$/h)"
     r"|\d\s?(?:/|per |an |a )\s?(?:hr|hour|h\b|yr|year|annum|month|mo\b|week|wk|visit|stunde)"
+    r"|\d\s?(?:mxn|brl|inr|sgd|hkd|jpy)\b|\bmensuales\b|\bbrutos? (?:anuales|/año)"
     r"|\b\d{2,3}\s?k\b",
     _F,
 )
@@ -138,11 +157,16 @@ _SALARY_RANGE = re.compile(
 _WORKPLACE = re.compile(
     r"\b(?:remote|hybrid|on-?site|in-office|wfh|télétravail|home ?office|remoto|híbrid[ao]|modalidad)\b", _F
 )
-_CITY_STATE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:[A-Z]{2}|BC|QC)\b(?! ?\d{4})")
+# "Austin, TX", "Vancouver BC": a place written the way postings write it (real codes only: "Just DM" is no place).
+_CITY_STATE = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?,? (?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS"
+    r"|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|BC|AB|ON|QC|NS|MB)\b(?! ?\d{4})"
+)
 _EMPLOYMENT = re.compile(
     r"\b(?:full[- ]?time|part[- ]?time|contract(?:-to-hire)?|temp-to-hire|freelance|internship|per diem|w-?2|1099"
     r"|c2c|permanent|temporary|seasonal|ft|pt|cdi|cdd|vollzeit|teilzeit|unbefristet|befristet|indefinido"
-    r"|jornada completa|temps plein|fast stilling|deltid|fuldtid|barselsvikariat|werkstudent|summer 20\d\d|new grad"
+    r"|jornada completa|tiempo completo|temps plein|fast stilling|deltid|fuldtid|barselsvikariat"
+    r"|werkstudent|summer 20\d\d|new grad"
     r"|(?:night|day|evening|1st|2nd|3rd) shift|shifts per week"
     r"|\d+\s?(?:hrs?|hours|h|t|std\.?|timer)\s?(?:/|per |a |om )\s?(?:week|wk|uge|woche|semana|ugen))\b",
     _F,
@@ -181,7 +205,7 @@ _HEADING = re.compile(
     r"|wir bieten|nous offrons|ofrecemos|vi tilbyder|why join us|what(?:'|’)?s in it for you)"
     r"|(?P<about>about us|about the team|who we are|overview|om os|über uns|qui sommes-nous|our \w+ programme)"
     r"|(?P<apply>how to apply|to apply|application process)"
-    r")\b[^\n]{0,30}$",
+    r")(?:\b[^\n]{0,30}$|\s*:)",
     _M,
 )
 _LABEL = re.compile(
@@ -212,7 +236,9 @@ _SEEKER = re.compile(
     r"|\bi(?:'m| am) (?:a|an) (?!recruiter)\w+ (?:with|in|at)"
     r"|\bwhat do \w+ make|\bgoing rate|\bfair for|\bthey (?:said|told|offered|gave)|\btold me\b|\bi live\b"
     r"|\bzusage\b|\bbewerbungen bei|\bentretien|\bcandidatures\b|\bconseguí trabajo|\bentrevista|\bfået jobbet"
-    r"|\berfaring med at søge",
+    r"|\berfaring med at søge|\baccepted\b|\boffer details|\bfor anyone curious"
+    r"|\bi(?:'m| am) looking for (?:a |an )?job"
+    r"|\bcheck out\b|\bcheck their|\byou should\b|\bpsa\b|\btip\s*:",
     _M,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i’m|i've|i'd|i'll|im|ive|my|ich|j'ai|je|jeg)\b", _F)
@@ -239,6 +265,10 @@ _META = re.compile(
     r"job postings go in|please use the format|rules update|\bpinned\b|resume review channel|so the bot can",
     _F,
 )
+
+
+# One heading can be chat ("requirements: 10 years lol"); two or more are a posting's skeleton.
+_HEADING_WEIGHTS: Final[tuple[float, ...]] = (0.0, 0.9, 2.5, 3.8, 5.0)
 
 
 def _clip(count: int, cap: int) -> int:
@@ -289,14 +319,14 @@ def score_breakdown(text: str) -> dict[str, float]:
     # Posting voice and structure.
     if _HIRING.search(head):
         add("hiring_phrase", 2.4)
-    elif _OPENER.search(head):
+    elif _OPENER.search(head) or _ROLE_WANTED.search(prose):
         add("hiring_phrase", 1.6)
     add("gender_mark", 2.0 if _GENDER_MARK.search(head) else 0.0)
     add("apply", 1.2 if _APPLY.search(head) else 0.0)
     add("contact", 0.5 if _DM_CONTACT.search(head) or _PHONE.search(head) else 0.0)
     add("jobs_email", 1.0 if _JOBS_EMAIL.search(head) else (0.3 if _ANY_EMAIL.search(head) else 0.0))
     families = {m.lastgroup for m in _HEADING.finditer(head)}
-    add("headings", 1.3 * _clip(len(families), 4))
+    add("headings", _HEADING_WEIGHTS[_clip(len(families), 4)])
     labels = {m.group(0).strip(" \t\n•|*:").lower() for m in _LABEL.finditer(head)}
     add("labels", 0.5 * _clip(len(labels), 4))
     add("pipe_fields", _pipe_field_score(head))
@@ -307,7 +337,7 @@ def score_breakdown(text: str) -> dict[str, float]:
     if _ATS_URL.search(head):
         add("job_url", 1.6)
     elif _CAREERS_URL.search(head):
-        add("job_url", 1.0)
+        add("job_url", 1.0 if _ONE_JOB_PATH.search(head) else 0.6)
     add("title", 0.8 if _TITLE.search(head) else 0.0)
     add("salary", (1.0 if _SALARY.search(head) else 0.0) + (0.4 if _SALARY_RANGE.search(head) else 0.0))
     add("workplace", 0.7 if _WORKPLACE.search(head) or _CITY_STATE.search(head) else 0.0)
@@ -318,11 +348,12 @@ def score_breakdown(text: str) -> dict[str, float]:
     add("eeo", 1.0 if _EEO.search(head) else 0.0)
     # "Backend Engineer at Stripe <board link>": a bare titled job link is how postings are shared in chat.
     titled_link = "job_url" in out and "title" in out and len(head) < 300 and "?" not in prose
-    add("titled_link", 1.0 if titled_link and not _FIRST_PERSON.search(prose) else 0.0)
+    add("titled_link", 1.5 if titled_link and not _FIRST_PERSON.search(prose) else 0.0)
 
     # The speaker: first person, questions, job-seeker talk.
     questions = prose.count("?")
-    add("questions", -(1.1 + 0.5 * (_clip(questions, 4) - 1)) if questions else 0.0)
+    short_message = len(prose) < 300  # a question is the point of a short message
+    add("questions", -((1.6 if short_message else 1.1) + 0.5 * (_clip(questions, 4) - 1)) if questions else 0.0)
     add("question_open", -1.0 if _QUESTION_OPEN.search(prose) else 0.0)
     seeker = len({m.group(0).lower() for m in _SEEKER.finditer(prose)})
     add("seeker", -1.6 * _clip(seeker, 4))
