@@ -38,7 +38,7 @@ _DASH = r"\s*(?:[-–—−‒~]+|/|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru
 # Two spaces or a tab stand for a dash lost in conversion ("2019  2021", "Jan 2016  Jun 2017").
 _GAP = r"(?:\s{2,}|\t)"
 _RANGE = re.compile(
-    rf"(?<![\w/.]){_date('a')}(?:{_DASH}|{_GAP})(?:{_NOW}|{_date('b')}|(?P<yy>\d\d))(?![\w/]|-\d)",
+    rf"(?<![\w/.])(?<!\d-){_date('a')}(?:{_DASH}|{_GAP})(?:{_NOW}|{_date('b')}|(?P<yy>\d\d))(?![\w/]|-\d)",
     re.IGNORECASE,
 )
 _SINCE = re.compile(rf"\b(?:since|from)\s+{_date('a')}(?![\w/])(?!{_DASH}\w)", re.IGNORECASE)

@@ -79,6 +79,14 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         "job history",
         "previous experience",
         "work and experience",
+        "leadership experience",
+        "management experience",
+        "freelance experience",
+        "experience and projects",
+        "experience and participated projects",
+        "positions",
+        "work expirience",
+        "expirience",
     ),
     "skills": (
         "skills",
@@ -213,7 +221,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
 }
 # Words that make an unknown ALL-CAPS or Markdown heading a section of that kind.
 _KIND_WORDS = (
-    ("experience", ("experience", "employment", "work history", "career")),
+    ("experience", ("experience", "expirience", "employment", "work history", "career")),
     ("skills", ("skill", "competenc", "technolog", "expertise")),
     ("education", ("education", "academic", "degree")),
     ("projects", ("project",)),
@@ -264,6 +272,9 @@ def heading_kind(line: str) -> str | None:
     if not stripped or len(stripped) > _MAX_HEADING_CHARS + 40:
         return None
     is_markdown = bool(_MARKDOWN.match(stripped))
+    first_letter = next((ch for ch in stripped if ch.isalpha()), "")
+    if first_letter.islower():
+        return None  # a wrapped sentence ending in "...two\npatents", not a heading
     head, colon, rest = stripped.partition(":")
     if colon and rest.strip():
         phrase = _normalized(head)

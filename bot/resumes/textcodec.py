@@ -35,10 +35,16 @@ def decode_text(data: bytes) -> str:
     sample = data[:_DETECTION_SAMPLE_BYTES]
     if len(data) > len(sample) and b"\n" in sample:
         sample = sample[: sample.rfind(b"\n") + 1]
-    best = from_bytes(sample).best()
+    matches = from_bytes(sample)
+    best = matches.best()
     if best is None:
         raise UnsupportedType()
-    return _checked(data.decode(best.encoding, errors="replace"))
+    encoding = best.encoding
+    # Short Western text often ties between code pages (cp1250 vs cp1252 for "è"): on a tie,
+    # take Windows' Western default, the commonest legacy encoding of resumes.
+    if any(m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence for m in matches):
+        encoding = "cp1252"
+    return _checked(data.decode(encoding, errors="replace"))
 
 
 def _checked(text: str) -> str:
