@@ -1,0 +1,88 @@
+"""`/jobkeywords [posting]`: the keywords a resume needs for a posting shared in this server."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.services.lookup import resolve_posting
+from cogs.choices import PostingChoices
+from cogs.render import keyword_pages, say
+
+if TYPE_CHECKING:
+    from bot.app import JobBot
+
+PAGER_TIMEOUT = 600.0
+
+
+class Pager(discord.ui.View):
+    """Previous/next buttons over embeds; only the member who asked can turn the pages."""
+
+    def __init__(self, pages: list[discord.Embed], owner_id: int) -> None:
+        super().__init__(timeout=PAGER_TIMEOUT)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.index = 0
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message(
+                "Only the member who asked can turn these pages; run /jobkeywords yourself.",
+                ephemeral=True,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+            return False
+        return True
+
+    async def _show(self, interaction: discord.Interaction[Any], step: int) -> None:
+        self.index = max(0, min(len(self.pages) - 1, self.index + step))
+        self._sync_buttons()
+        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction[Any], button: discord.ui.Button[Pager]) -> None:
+        await self._show(interaction, -1)
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.primary)
+    async def next(self, interaction: discord.Interaction[Any], button: discord.ui.Button[Pager]) -> None:
+        await self._show(interaction, +1)
+
+
+class Keywords(commands.Cog):
+    def __init__(self, bot: JobBot) -> None:
+        self.bot = bot
+        self.choices = PostingChoices(bot)
+
+    @commands.Cog.listener()
+    async def on_jobbot_postings_changed(self, guild_id: int) -> None:
+        self.choices.invalidate(guild_id)
+
+    @app_commands.command(name="jobkeywords", description="The keywords a resume needs for a job posting shared here.")
+    @app_commands.describe(posting="A posting of this server (type to search); by default the latest one here.")
+    @app_commands.guild_only()
+    async def jobkeywords(self, interaction: discord.Interaction[Any], posting: str | None = None) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        assert interaction.guild_id is not None
+        stored = await resolve_posting(self.bot.store, interaction.guild_id, interaction.channel_id, posting)
+        pages = await asyncio.to_thread(lambda: keyword_pages(stored.posting(), posting_id=stored.id))
+        view = Pager(pages, interaction.user.id) if len(pages) > 1 else None
+        await say(interaction, embed=pages[0], view=view)
+
+    @jobkeywords.autocomplete("posting")
+    async def posting_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self.choices.autocomplete(interaction, current)
+
+
+async def setup(bot: JobBot) -> None:
+    await bot.add_cog(Keywords(bot))
