@@ -1,13 +1,158 @@
-"""Keyword extraction (being written: see bot/skills/data/FORMAT.md for the taxonomy)."""
+"""Keyword extraction: taxonomy matches plus discovered terms → weighted keywords with raw offsets.
+
+Matching runs on the clean text (no markup, no chrome); every mention is mapped back to the raw
+input with `CleanText.to_raw`, so `raw[start:end]` is exactly the words the posting used.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from bot.postings.model import CleanText, Section
-from bot.skills.model import Keyword
+from bot.postings.model import CleanText, Section, SectionKind
+from bot.skills.context import SectionIndex, in_context, sentence_bounds
+from bot.skills.discover import discover
+from bot.skills.matcher import Matcher, is_bounded, lower_keep_offsets
+from bot.skills.model import Category, Keyword, Mention
+from bot.skills.taxonomy import Entry, load_taxonomy
+from bot.skills.weights import BOILERPLATE, keyword_required, keyword_weight, mention_requirement
+
+
+@functools.cache
+def default_matcher() -> Matcher:
+    """The bundled taxonomy compiled once per process."""
+    return Matcher(load_taxonomy())
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int  # clean offsets
+    end: int
+    kind: SectionKind
+    required: bool | None
+
+
+@dataclass(slots=True)
+class _Term:
+    name: str
+    category: Category
+    weak: bool
+    parents: tuple[str, ...]
+    found: list[_Found]
 
 
 def extract_keywords(raw: str, clean: CleanText, sections: Sequence[Section], title: str | None) -> tuple[Keyword, ...]:
-    """Keywords of a posting, with mentions mapped to offsets in `raw`."""
-    return ()
+    """Keywords of a posting, with mentions mapped to offsets in `raw`, most important first."""
+    return extract_with(default_matcher(), raw, clean, sections, title)
+
+
+def extract_with(
+    matcher: Matcher, raw: str, clean: CleanText, sections: Sequence[Section], title: str | None
+) -> tuple[Keyword, ...]:
+    text = clean.text
+    index = SectionIndex(sections)
+    matches = [m for m in matcher.find(text) if index.kind_at(m.start) is not SectionKind.CHROME]
+    kinds = [index.kind_at(m.start) for m in matches]
+    low = lower_keep_offsets(text)
+    keep = in_context(text, low, matches, kinds)
+
+    sentences = _Sentences(text, low)
+    terms: dict[str, _Term] = {}
+    taken: list[tuple[int, int]] = []
+    skill_lines: set[int] = set()
+    for match, kind, ok in zip(matches, kinds, keep, strict=True):
+        taken.append((match.start, match.end))  # a rejected ambiguous name is not a discovery either
+        if not ok:
+            continue
+        skill_lines.add(text.rfind("\n", 0, match.start) + 1)
+        _add(terms, match.entry, sentences.found(match.start, match.end, kind))
+
+    for section in sections:
+        if section.kind in (SectionKind.REQUIRED, SectionKind.PREFERRED):
+            skill_lines.update(_line_starts(text, section.start, section.end))
+    discovered = discover(text, low, index.kind_at, taken, sorted(skill_lines))
+    if discovered:
+        for item in discovered:
+            term = _Term(item.name, Category.OTHER, False, (), [])
+            for start in _occurrences(low, item.name.lower(), taken):
+                kind = index.kind_at(start)
+                if kind is not SectionKind.CHROME:
+                    term.found.append(sentences.found(start, start + len(item.name), kind))
+            terms.setdefault(item.name.casefold(), term)
+
+    in_title = {m.entry.name for m in matcher.find(title)} if title else set()
+    keywords = []
+    for term in terms.values():
+        if all(f.kind in BOILERPLATE for f in term.found):
+            continue
+        mentions = []
+        for f in term.found:
+            start, end = clean.to_raw(f.start, f.end)
+            mentions.append(Mention(start, end, raw[start:end], str(f.kind)))
+        keywords.append(
+            Keyword(
+                keyword=term.name,
+                category=term.category,
+                weight=keyword_weight(
+                    [f.kind for f in term.found],
+                    in_title=term.name in in_title
+                    or (term.category is Category.OTHER and title is not None and _in(title, term.name)),
+                    category=term.category,
+                    weak=term.weak,
+                ),
+                required=keyword_required([f.required for f in term.found]),
+                mentions=tuple(mentions),
+                parents=term.parents,
+            )
+        )
+    keywords.sort(key=lambda k: (-k.weight, k.keyword.casefold(), k.keyword))
+    return tuple(keywords)
+
+
+class _Sentences:
+    """Requirement marks per sentence, computed once per sentence of the posting."""
+
+    def __init__(self, text: str, low: str) -> None:
+        self._text, self._low = text, low
+        self._cache: dict[tuple[int, int, SectionKind], bool | None] = {}
+
+    def found(self, start: int, end: int, kind: SectionKind) -> _Found:
+        left, right = sentence_bounds(self._text, start, end)
+        key = (left, right, kind)
+        if key not in self._cache:
+            self._cache[key] = mention_requirement(kind, self._low[left:right])
+        return _Found(start, end, kind, self._cache[key])
+
+
+def _add(terms: dict[str, _Term], entry: Entry, found: _Found) -> None:
+    term = terms.get(entry.name)
+    if term is None:
+        term = terms[entry.name] = _Term(entry.name, entry.category, entry.weak, entry.parents, [])
+    term.found.append(found)
+
+
+def _occurrences(low: str, needle: str, taken: Sequence[tuple[int, int]]) -> list[int]:
+    """Token-bounded starts of `needle` in `low` outside the taxonomy matches."""
+    out = []
+    i = low.find(needle)
+    while i >= 0:
+        end = i + len(needle)
+        if is_bounded(low, i, end) and not any(a < end and i < b for a, b in taken):
+            out.append(i)
+        i = low.find(needle, i + 1)
+    return out
+
+
+def _line_starts(text: str, start: int, end: int) -> list[int]:
+    starts = [text.rfind("\n", 0, start) + 1]
+    i = text.find("\n", start, end)
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1, end)
+    return starts
+
+
+def _in(title: str, name: str) -> bool:
+    low = lower_keep_offsets(title)
+    return bool(_occurrences(low, name.lower(), ()))

@@ -1,0 +1,159 @@
+"""Likely keywords the taxonomy does not know, so a new framework is not invisible.
+
+Two signals, both restricted to text about the candidate (never the company blurb, benefits or
+legal boilerplate): product-like tokens (acronyms, CamelCase, names with digits or dots such as
+"Vue3", "Next.js") on lines that list skills, and the object of "experience with X",
+"knowledge of X", "proficiency in X" when X is written like a name. Common capitalised words,
+sentence-initial capitals, placeholders ("<ORGANIZATION>"), places and names the posting also uses
+about itself are left out, and a posting yields a bounded number of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.postings.model import SectionKind
+
+MAX_DISCOVERED = 12
+
+_CANDIDATE_SECTIONS = frozenset(
+    {SectionKind.REQUIRED, SectionKind.PREFERRED, SectionKind.RESPONSIBILITIES, SectionKind.OTHER}
+)
+_LIST_SECTIONS = frozenset({SectionKind.REQUIRED, SectionKind.PREFERRED})
+
+# Product-like tokens; the character before a match is checked in code (a leading look-behind
+# would make the regular expression engine try every position).
+_PRODUCT_TOKEN = re.compile(
+    r"[A-Z]{2,6}[0-9]{0,2}(?![\w@>])"  # AWS, ETL, HL7
+    r"|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w@>])"  # TestCafe, CamelCase
+    r"|[A-Z][A-Za-z]+[0-9]+[A-Za-z0-9]*(?![\w@>])"  # Vue3-like
+    r"|[A-Za-z][A-Za-z0-9]*\.(?:js|io|ai|py|rb)\b"  # Next.js, Socket.io
+)
+_TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "skilled", "fluen", "hands-on")
+_PATTERN = re.compile(
+    r"(?:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|skilled|fluency|fluent|hands-on)"
+    r"\s+(?:[a-z]+\s+)?(?:in|with|of|using)\s+"
+    r"((?:[A-Z][\w.+#-]*|[a-z]+[A-Z]\w*|\w*\d\w*)(?:\s(?:[A-Z][\w.+#-]*|\d[\w.]*)){0,2})"
+)
+_STOP_WORDS = """
+    a an the and or of in on at to for with by from as is are be we you our your their they it this that these
+    i me my us he she his her who what which where when why how all any each every some such other more most
+    experience experienced knowledge strong excellent good great solid proven demonstrated ability skills skill
+    senior junior lead principal staff head chief team teams company companies job jobs role roles position work
+    working department group business office offices client clients customer customers partner partners
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december new please apply applications application contact email phone
+    inc ltd llc gmbh corp co plc ag sa bv ab as nv spa srl ceo cto cfo coo cmo cio vp svp evp hr it pr eu us usa uk
+    un eea usd eur gbp dkk sek nok chf cad aud inr jpy cet cest est edt pst pdt gmt utc am pm id ok faq tbd asap etc
+    eg ie vs na n/a fyi dob ssn eeo eoe ada ofccp pto cv resume phd msc bsc ba bs ms ma mba hq q1 q2 q3 q4 fte yoe
+    bachelor bachelors master masters degree university college school diploma certificate certification
+    english german french spanish danish swedish norwegian dutch italian portuguese chinese japanese
+    remote hybrid onsite full part time year years month months week weeks day days hour hours
+    salary benefits bonus equity insurance health dental vision leave holiday holidays vacation
+    europe european america american asia asian africa african nordic nordics scandinavia emea apac latam
+    denmark copenhagen aarhus odense aalborg sweden stockholm gothenburg malmo norway oslo finland helsinki
+    germany berlin munich hamburg frankfurt cologne france paris spain madrid barcelona italy rome milan
+    netherlands amsterdam rotterdam belgium brussels switzerland zurich geneva austria vienna poland warsaw
+    krakow ireland dublin london manchester england scotland edinburgh india bangalore bengaluru mumbai delhi
+    hyderabad pune chennai china beijing shanghai japan tokyo singapore australia sydney melbourne canada
+    toronto vancouver montreal york california texas washington boston chicago seattle austin francisco
+    angeles atlanta denver portugal lisbon estonia tallinn latvia lithuania czech prague hungary budapest
+    romania bucharest ukraine kyiv israel tel aviv dubai brazil mexico argentina"""
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Discovered:
+    start: int  # offsets into the clean text
+    end: int
+    name: str  # the spelling of its first mention
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True at the first word of a line, bullet or sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;•*-–—(\"'"
+
+
+def _plain_capitalised(token: str) -> bool:
+    return token[:1].isupper() and token[1:].islower()
+
+
+def _is_heading_line(text: str, start: int) -> bool:
+    """An all-capitals line ("QUALIFICATIONS AND SKILLS") is a heading, not a list of acronyms."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line) > 12 and line.isupper() and " " in line.strip()
+
+
+def _pattern_spans(text: str, low: str) -> list[tuple[int, int]]:
+    spans = []
+    for trigger in _TRIGGERS:
+        i = low.find(trigger)
+        while i >= 0:
+            m = _PATTERN.match(text, i)
+            if m:
+                spans.append(m.span(1))
+            i = low.find(trigger, i + len(trigger))
+    return spans
+
+
+def _line_spans(text: str, lines: Sequence[int]) -> list[tuple[int, int]]:
+    spans = []
+    for line_start in lines:
+        line_end = text.find("\n", line_start)
+        for m in _PRODUCT_TOKEN.finditer(text, line_start, line_end if line_end >= 0 else len(text)):
+            before = text[m.start() - 1] if m.start() else " "
+            if not (before.isalnum() or before in "_.<@/-"):
+                spans.append(m.span())
+    return spans
+
+
+def discover(
+    text: str,
+    low: str,
+    kind_at: Callable[[int], SectionKind],
+    taken: Sequence[tuple[int, int]],
+    skill_lines: Sequence[int],
+) -> list[Discovered]:
+    """Candidates outside `taken` spans (taxonomy matches), first mention of each, in text order.
+
+    `skill_lines` are the start offsets of lines that list taxonomy skills; requirement and
+    preference sections count as such lines wholesale.
+    """
+    spans = _pattern_spans(text, low) + _line_spans(text, skill_lines)
+    found: dict[str, Discovered] = {}
+    for start, end in sorted(set(spans)):
+        name = text[start:end].rstrip(".-")
+        end = start + len(name)
+        key = name.casefold()
+        if not name or key in found or kind_at(start) not in _CANDIDATE_SECTIONS:
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        words = key.split()
+        if any(w in _STOP for w in words) or (start > 0 and text[start - 1] == "<"):
+            continue
+        if len(words) == 1 and _plain_capitalised(name) and _sentence_initial(text, start):
+            continue
+        if _is_heading_line(text, start) or _said_about_itself(low, key, kind_at):
+            continue
+        found[key] = Discovered(start, end, name)
+        if len(found) >= MAX_DISCOVERED:
+            break
+    return sorted(found.values(), key=lambda d: d.start)
+
+
+def _said_about_itself(low: str, key: str, kind_at: Callable[[int], SectionKind]) -> bool:
+    """The posting also uses the term outside text about the candidate: its company, product or place."""
+    i = low.find(key)
+    while i >= 0:
+        if kind_at(i) not in _CANDIDATE_SECTIONS:
+            return True
+        i = low.find(key, i + len(key))
+    return False

@@ -1,0 +1,334 @@
+"""Find every taxonomy name in a text: token-bounded, longest match first, per-entry case rules.
+
+Speed matters (thousands of postings a second on one core), so there is no per-token Python loop
+and no giant regex. The text is lower-cased and every non-word character turned into a space (both
+keep offsets, via a bytes translation table); the words present are intersected with the set of
+"anchor" words (one per surface form: its least common word, so "A/B testing" is looked for at
+"testing", not at every "a"); only the occurrences of those anchors are examined, each by a walk
+through a small word trie.
+
+Two kinds of surface forms:
+- word forms ("machine learning", "Node.js", "CI/CD", "front-end"): compared word by word, so
+  "front-end", "front end" and "Front End" are one form and "amazon-web-services" is
+  "Amazon Web Services"; the original separators must not cross a line, comma or sentence end;
+- symbol forms ("C++", "C#", ".NET", "F#"): compared character by character on the lower-cased
+  text, because their symbols are the difference ("C" vs "C++").
+
+Regular plurals of every name are generated ("APIs", "databases", "technologies"); a plural never
+takes a spelling another entry lists itself.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+from bot.skills.taxonomy import Entry, Taxonomy
+
+# Non-ASCII punctuation and spaces: separators, like ASCII punctuation.
+_UNICODE_SEPARATORS = re.compile("[\u00a0\u00ab\u00bb\u00b7\u00bf\u00a1\u00a9\u00ae\u2000-\u206f\u2190-\u27bf\ufeff]")
+_BYTE_TABLE = bytearray(range(256))
+for _ch in string.punctuation + string.whitespace:
+    _BYTE_TABLE[ord(_ch)] = ord(" ")
+_BYTE_TABLE[ord("?")] = ord("x")  # after encode(errors="replace"): a non-ASCII letter, part of a word
+_WORDS_TABLE = bytes(_BYTE_TABLE)
+
+_SYMBOLS_THAT_MATTER = frozenset("+#")
+# Between the words of one name the original text may not change line, list item or sentence.
+_BAD_GAP = re.compile(r"[,;:()\[\]{}|\n\r\t•*!?\"]|\.\s")
+_CAMEL = re.compile(r"[a-z][A-Z]")
+# Words too common to look a name up by (a name is anchored at another of its words when it has one).
+_COMMON_WORDS = """
+    a an and as at be by can e for from in is it of on or s the this that to with job jobs team teams work
+    company contact new high full well good time our your you we are will all any more"""
+_COMMON = frozenset(_COMMON_WORDS.split())
+
+
+def lower_keep_offsets(text: str) -> str:
+    """`text.lower()` with the same length (a few characters lower-case to two characters)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def word_chars(low: str) -> str:
+    """`low` with every separator replaced by a space and every non-ASCII letter by "x"; same length."""
+    low = low.replace("?", " ")
+    if not low.isascii():
+        low = _UNICODE_SEPARATORS.sub(" ", low)
+    return low.encode("ascii", "replace").translate(_WORDS_TABLE).decode("ascii")
+
+
+def words_of(text: str) -> list[str]:
+    return word_chars(lower_keep_offsets(text)).split()
+
+
+def _is_word_form(form: str) -> bool:
+    """Forms whose punctuation only separates words; "C++", ".NET", "C#" are symbol forms."""
+    return form[:1].isalnum() and form[-1:].isalnum() and not _SYMBOLS_THAT_MATTER.intersection(form)
+
+
+def _is_distinctive(form: str) -> bool:
+    """A spelling no ordinary word has (a digit, a symbol, "ReactJS"): matches in any case even in `case` entries."""
+    return (
+        any(ch.isdigit() for ch in form)
+        or any(not ch.isalnum() and not ch.isspace() for ch in form)
+        or bool(_CAMEL.search(form))
+    )
+
+
+def _plurals(form: str) -> list[str]:
+    """Regular English plurals of the last word; none for symbols, digits, one letter or a final s."""
+    last = form.rsplit(" ", 1)[-1]
+    if len(last) < 2 or not last[-1].isalpha() or last[-1] in "sS":
+        return []
+    if last.isupper():  # "APIs", "SDKs", "DATABASES"
+        return [form + "s", form + "S"]
+    if last[-1] in "xz" or last.endswith(("ch", "sh")):
+        return [form + "es"]
+    if last[-1] == "y" and last[-2] not in "aeiou":
+        return [form[:-1] + "ies"]
+    return [form + "s"]
+
+
+def _spellings(name: str) -> list[str]:
+    """The name and its hyphen-free variants ("front-end" → "front end", "frontend")."""
+    out = [name]
+    if "-" in name:
+        out += [name.replace("-", " "), name.replace("-", "")]
+    return out
+
+
+def _anchor(words: list[str]) -> int:
+    for i, word in enumerate(words):
+        if word not in _COMMON:
+            return i
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A taxonomy name found in the text; offsets are into the text given to `Matcher.find`."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+@dataclass(slots=True)
+class _Form:
+    entry: Entry
+    exact: frozenset[str] | None  # case-sensitive: the accepted spellings (words joined by spaces), else None
+    explicit: bool  # written in the data (a generated plural loses to an explicit spelling)
+
+
+_Trie = dict[str, "_Trie | list[_Form]"]  # word → subtrie; "" → the forms ending here
+
+
+@dataclass(slots=True)
+class _Branch:
+    before: list[str]  # the words before the anchor (none when the form starts at its anchor)
+    trie: _Trie = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Anchor:
+    branches: list[_Branch] = field(default_factory=list)
+    symbol_forms: list[tuple[int, str, list[_Form]]] = field(default_factory=list)  # (offset of anchor, "c++", forms)
+
+
+def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None, explicit: bool) -> None:
+    for form in forms:
+        if form.entry is entry:
+            if form.exact is not None and exact is not None:
+                form.exact = form.exact | exact
+            elif exact is None:
+                form.exact = None
+            return
+    forms.append(_Form(entry, exact, explicit))
+    forms.sort(key=lambda f: not f.explicit)
+
+
+class Matcher:
+    """Compiled lookup tables for one taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._anchors: dict[str, _Anchor] = {}
+        spellings = [(s, n, e) for e in taxonomy.entries for n in e.names for s in _spellings(n)]
+        explicit_keys = {self._key(s) for s, _, _ in spellings}
+        for spelling, name, entry in spellings:
+            self._add(spelling, name, entry, explicit=True)
+        for spelling, name, entry in spellings:
+            for plural in _plurals(spelling):
+                if self._key(plural) not in explicit_keys:
+                    self._add(plural, name, entry, explicit=False)
+        for anchor in self._anchors.values():
+            anchor.branches.sort(key=lambda b: (-len(b.before), b.before))
+            anchor.symbol_forms.sort(key=lambda f: (-len(f[1]), f[1]))
+
+    @staticmethod
+    def _key(spelling: str) -> str:
+        low = lower_keep_offsets(spelling)
+        return " ".join(word_chars(low).split()) if _is_word_form(low) else low
+
+    def _add(self, spelling: str, name: str, entry: Entry, *, explicit: bool) -> None:
+        low = lower_keep_offsets(spelling)
+        words = word_chars(low).split()
+        if not words:
+            return
+        sensitive = entry.case and not _is_distinctive(name)
+        at = _anchor(words)
+        anchor = self._anchors.setdefault(words[at], _Anchor())
+        if _is_word_form(low):
+            exact = frozenset({" ".join(words_of_exact(spelling))}) if sensitive else None
+            before = words[:at]
+            branch = next((b for b in anchor.branches if b.before == before), None)
+            if branch is None:
+                branch = _Branch(before)
+                anchor.branches.append(branch)
+            node = branch.trie
+            for word in words[at + 1 :]:
+                child = node.setdefault(word, {})
+                assert isinstance(child, dict)
+                node = child
+            forms = node.setdefault("", [])
+            assert isinstance(forms, list)
+            _attach(forms, entry, exact, explicit)
+            return
+        exact = frozenset({spelling}) if sensitive else None
+        offset = (" " + word_chars(low) + " ").index(f" {words[at]} ")
+        for existing_offset, symbol_form, existing in anchor.symbol_forms:
+            if existing_offset == offset and symbol_form == low:
+                _attach(existing, entry, exact, explicit)
+                return
+        symbol_forms: list[_Form] = []
+        _attach(symbol_forms, entry, exact, explicit)
+        anchor.symbol_forms.append((offset, low, symbol_forms))
+
+    def find(self, text: str) -> list[Match]:
+        """Non-overlapping matches, longest first where two overlap, in text order."""
+        low = lower_keep_offsets(text)
+        # pieces[i] starts at low[starts[i] + i - 1]; an empty piece is a run of separators
+        pieces = word_chars(low).split(" ")
+        starts = list(accumulate(map(len, pieces), initial=0))
+        anchors = self._anchors
+        found: list[tuple[int, int, Entry]] = []
+        for i, piece in enumerate(pieces):
+            anchor = anchors.get(piece)
+            if anchor is None:
+                continue
+            at = starts[i] + i
+            for branch in anchor.branches:
+                before = branch.before
+                if before:
+                    if i < len(before) or pieces[i - len(before) : i] != before:
+                        continue
+                    start = starts[i - len(before)] + i - len(before)
+                else:
+                    start = at
+                trie = branch.trie
+                if "" not in trie and (i + 1 >= len(pieces) or pieces[i + 1] not in trie):
+                    continue
+                _walk(text, low, pieces, starts, start, i, branch.trie, found)
+            for offset, symbol_form, forms in anchor.symbol_forms:
+                _match_symbol(text, low, at - offset, symbol_form, forms, found)
+        return _longest_first(found, len(text))
+
+
+def words_of_exact(spelling: str) -> list[str]:
+    """Words of a spelling with its case kept (for `case` entries)."""
+    chars = [ch if ch.isalnum() else " " for ch in spelling]
+    return "".join(chars).split()
+
+
+def _walk(
+    text: str,
+    low: str,
+    pieces: list[str],
+    starts: list[int],
+    start: int,
+    i: int,
+    trie: _Trie,
+    found: list[tuple[int, int, Entry]],
+) -> None:
+    """Follow the words after the anchor pieces[i] and keep the longest form that is valid here."""
+    ends: list[tuple[int, list[_Form]]] = []
+    node = trie
+    last = len(pieces) - 1
+    while True:
+        forms = node.get("")
+        if forms is not None:
+            assert isinstance(forms, list)
+            ends.append((starts[i + 1] + i, forms))
+        if i >= last:
+            break
+        child = node.get(pieces[i + 1])
+        if child is None or not pieces[i + 1]:
+            break
+        assert isinstance(child, dict)
+        node = child
+        i += 1
+    for end, forms in reversed(ends):
+        if not is_bounded(low, start, end):
+            continue
+        if _BAD_GAP.search(low, start, end):
+            continue
+        for form in forms:
+            if form.exact is None or " ".join(words_of_exact(text[start:end])) in form.exact:
+                found.append((start, end, form.entry))
+                return
+
+
+def _match_symbol(
+    text: str, low: str, start: int, symbol_form: str, forms: list[_Form], found: list[tuple[int, int, Entry]]
+) -> None:
+    if start < 0 or not low.startswith(symbol_form, start):
+        return
+    end = start + len(symbol_form)
+    if not is_bounded(low, start, end):
+        return
+    for form in forms:
+        if form.exact is None or text[start:end] in form.exact:
+            found.append((start, end, form.entry))
+            return
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def is_bounded(low: str, start: int, end: int) -> bool:
+    """Not part of a longer token: "Tform" in "platform", "JS" in "Vue.js", "C" in "C#", "node" in "node.js"."""
+    if start > 0:
+        before = low[start - 1]
+        if _is_word_char(before) or before in "@$":
+            return False
+        if before == "." and start > 1 and _is_word_char(low[start - 2]):
+            return False  # the tail of a dotted token: "js" in "vue.js"
+    if end < len(low):
+        after = low[end]
+        if _is_word_char(after) or (after in "+#" and _is_word_char(low[end - 1])):
+            return False
+        if after == "." and end + 1 < len(low) and _is_word_char(low[end + 1]) and _is_word_char(low[end - 1]):
+            return False  # the head of a dotted token: "node" in "node.js", "google" in "google.com"
+    if end - start == 1:  # one-letter names ("C", "R"): not in "C-level", "R&D", "C.V.", "Vitamin C's"
+        if start > 0 and low[start - 1] in "-&'’.":
+            return False
+        if end < len(low) and low[end] in "-&'’.":
+            return low[end] == "." and (end + 1 == len(low) or low[end + 1].isspace())
+    return True
+
+
+def _longest_first(found: list[tuple[int, int, Entry]], size: int) -> list[Match]:
+    taken = bytearray(size)
+    kept: list[Match] = []
+    for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2].name)):
+        if any(taken[start:end]):
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append(Match(start, end, entry))
+    kept.sort(key=lambda m: m.start)
+    return kept

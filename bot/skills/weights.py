@@ -1,0 +1,100 @@
+"""How much a keyword matters and whether it is required: from where and how often a posting says it.
+
+A term in the requirements outweighs one in the company blurb; repeating it helps a little, with
+diminishing returns; the title counts; a sentence that says "is a plus" makes a term preferred even
+inside a requirement list. Chrome never counts, and benefits, how-to-apply and legal boilerplate
+never create a keyword on their own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from bot.postings.model import SectionKind
+from bot.skills.model import Category
+
+SECTION_WEIGHT: dict[SectionKind, float] = {
+    SectionKind.REQUIRED: 1.0,
+    SectionKind.PREFERRED: 0.75,
+    SectionKind.RESPONSIBILITIES: 0.65,
+    SectionKind.OTHER: 0.55,
+    SectionKind.HEADER: 0.55,
+    SectionKind.ABOUT: 0.3,
+    SectionKind.BENEFITS: 0.1,
+    SectionKind.APPLY: 0.1,
+    SectionKind.EEO: 0.05,
+    SectionKind.CHROME: 0.0,
+}
+# Sections whose mentions are kept but never make a keyword by themselves.
+BOILERPLATE = frozenset({SectionKind.BENEFITS, SectionKind.APPLY, SectionKind.EEO})
+TITLE_BONUS = 0.15
+DISCOVERED_FACTOR = 0.5  # a term found outside the taxonomy is less certain
+WEAK_FACTOR = 0.5  # generic taxonomy terms ("Computer", "Internet")
+
+# Substrings of a lower-cased sentence that say a term is preferred / required.
+PREFERRED_CUES = (
+    "nice to have",
+    "nice-to-have",
+    "a plus",
+    "preferred",
+    "preferably",
+    "bonus",
+    "desirable",
+    "desired",
+    "ideally",
+    "an advantage",
+    "advantageous",
+    "beneficial",
+    "optional",
+    "would be great",
+    "not required",
+    "a merit",
+)
+REQUIRED_CUES = (
+    "required",
+    "require",
+    "must",
+    "minimum",
+    "essential",
+    "mandatory",
+    "necessary",
+    "need to have",
+    "you have",
+    "you bring",
+    "you should have",
+    "we expect",
+    "qualifications",
+    "requirements",
+)
+
+
+def mention_requirement(kind: SectionKind, sentence: str) -> bool | None:
+    """True if a mention in this lower-cased sentence reads as required, False as preferred, None if unsaid."""
+    if kind is SectionKind.PREFERRED:
+        return False
+    if any(cue in sentence for cue in PREFERRED_CUES):
+        return False
+    if kind is SectionKind.REQUIRED or any(cue in sentence for cue in REQUIRED_CUES):
+        return True
+    return None
+
+
+def keyword_required(marks: Sequence[bool | None]) -> bool | None:
+    if any(m is True for m in marks):
+        return True
+    if any(m is False for m in marks):
+        return False
+    return None
+
+
+def keyword_weight(kinds: Sequence[SectionKind], *, in_title: bool, category: Category, weak: bool) -> float:
+    """0..1: the best section's weight, a diminishing bonus for repeats, a title bonus."""
+    base = max(SECTION_WEIGHT[k] for k in kinds) * 0.8
+    repeats = min(0.15, 0.06 * math.log2(len(kinds))) if len(kinds) > 1 else 0.0
+    weight = base + repeats + (TITLE_BONUS if in_title else 0.0)
+    if weak:
+        weight *= WEAK_FACTOR
+    if category is Category.OTHER:
+        weight *= DISCOVERED_FACTOR
+    return round(min(1.0, weight), 4)
