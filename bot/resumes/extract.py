@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.resumes.docx_text import docx_text
+from bot.resumes.docx_text import docx_text, main_part
 from bot.resumes.errors import UnsupportedType
 from bot.resumes.html_text import html_to_text
 from bot.resumes.limits import ResumeLimits
@@ -61,10 +61,10 @@ def truncated(extracted: Extracted, max_chars: int) -> Extracted:
 
 
 def _zip_document(data: bytes, limits: ResumeLimits) -> Extracted:
-    archive = open_checked_zip(data, limits)
-    names = set(archive.namelist())
-    if "word/document.xml" in names:
-        return Extracted(docx_text(data), "docx")
-    if "mimetype" in names and archive.read("mimetype")[:64].startswith(_ODT_MIMETYPE):
-        return Extracted(odt_text(archive), "odt")
+    parts = open_checked_zip(data, limits)
+    main = main_part(parts)
+    if main is not None:
+        return Extracted(docx_text(parts, main), "docx")
+    if parts.get("mimetype", b"").startswith(_ODT_MIMETYPE) and "content.xml" in parts:
+        return Extracted(odt_text(parts), "odt")
     raise UnsupportedType()

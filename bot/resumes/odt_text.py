@@ -3,7 +3,6 @@ defusedxml so that a DTD or an entity declaration is refused rather than expande
 
 from __future__ import annotations
 
-import zipfile
 from typing import Any
 from xml.etree.ElementTree import ParseError
 
@@ -22,12 +21,13 @@ _SKIPPED = frozenset({_OFFICE + "annotation", _TEXT + "note", _TEXT + "tracked-c
 _ROW, _CELL = _TABLE + "table-row", _TABLE + "table-cell"
 
 
-def odt_text(archive: zipfile.ZipFile) -> str:
-    body = _parse(archive, "content.xml")
+def odt_text(parts: dict[str, bytes]) -> str:
+    """Text of the ODT package whose XML parts are `parts` (name → bytes)."""
+    body = _parse(parts, "content.xml")
     text_root = body.find(f"{_OFFICE}body/{_OFFICE}text")
     if text_root is None:
         raise CorruptFile()
-    styles = _parse(archive, "styles.xml") if "styles.xml" in archive.namelist() else None
+    styles = _parse(parts, "styles.xml") if "styles.xml" in parts else None
     pages = [] if styles is None else list(styles.iter(_STYLE + "master-page"))
     lines = _edge_lines(pages, _STYLE + "header")
     _block_lines(text_root, lines)
@@ -44,9 +44,9 @@ def _edge_lines(master_pages: list[Any], tag: str) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
-def _parse(archive: zipfile.ZipFile, name: str) -> Any:
+def _parse(parts: dict[str, bytes], name: str) -> Any:
     try:
-        return fromstring(archive.read(name), forbid_dtd=True)
+        return fromstring(parts[name], forbid_dtd=True)
     except DefusedXmlException as exc:
         raise UnsafeXml() from exc
     except (ParseError, KeyError) as exc:

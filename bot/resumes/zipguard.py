@@ -1,7 +1,8 @@
 """Open a DOCX/ODT archive only after bounding what it unpacks to (zip bombs, entity bombs).
 
 The sizes a zip declares can lie, so every member is inflated here as a stream and the real
-bytes are counted; parsers that later read the archive again are bounded by this pass.
+bytes are counted (zipfile also stops at the declared size and then fails the CRC). The XML
+parts are kept from this pass, so parsers never inflate the archive a second time.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ _DTD_MARKERS = tuple(
 _XML_SUFFIXES = (".xml", ".rels")
 
 
-def open_checked_zip(data: bytes, limits: ResumeLimits) -> zipfile.ZipFile:
-    """The archive, after refusing one that is malformed, too big unpacked, or carries a DTD."""
+def open_checked_zip(data: bytes, limits: ResumeLimits) -> dict[str, bytes]:
+    """The XML parts (name → bytes) of an archive that is well formed, small enough unpacked,
+    and free of DTDs; refuses any other with a ResumeError."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -41,14 +43,16 @@ def open_checked_zip(data: bytes, limits: ResumeLimits) -> zipfile.ZipFile:
             raise ZipBomb()
     if declared > limits.max_decompressed_bytes:
         raise ZipBomb()
-    _inflate_all(archive, members, limits.max_decompressed_bytes)
-    return archive
+    return _inflate_all(archive, members, limits.max_decompressed_bytes)
 
 
-def _inflate_all(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], budget: int) -> None:
+def _inflate_all(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], budget: int) -> dict[str, bytes]:
     total = 0
+    xml_parts: dict[str, bytes] = {}
     for info in members:
-        is_xml = info.filename.lower().endswith(_XML_SUFFIXES)
+        name = info.filename
+        is_xml = name.lower().endswith(_XML_SUFFIXES) or name == "mimetype"
+        chunks: list[bytes] = []
         tail = b""
         try:
             with archive.open(info) as stream:
@@ -61,5 +65,9 @@ def _inflate_all(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], budge
                         if any(marker in window for marker in _DTD_MARKERS):
                             raise UnsafeXml()
                         tail = window[-32:]
+                        chunks.append(chunk)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
             raise CorruptFile() from exc
+        if is_xml:
+            xml_parts[name] = b"".join(chunks)
+    return xml_parts
