@@ -14,6 +14,7 @@ from typing import Any
 
 from lxml import etree
 
+from bot.resumes.budget import BudgetSpent, TextBudget
 from bot.resumes.errors import CorruptFile
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,8 +39,9 @@ def main_part(parts: dict[str, bytes]) -> str | None:
     return _DEFAULT_MAIN if _DEFAULT_MAIN in parts else None
 
 
-def docx_text(parts: dict[str, bytes], main: str) -> str:
-    """Text of the package whose XML parts are `parts` (name → bytes) and main part `main`."""
+def docx_text(parts: dict[str, bytes], main: str, max_chars: int) -> str:
+    """Text of the package whose XML parts are `parts` (name → bytes) and main part `main`;
+    the walk stops a little past `max_chars` (the caller truncates and warns)."""
     folder = posixpath.dirname(main)
     rels_name = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
     linked = sorted(_relationships(parts, rels_name, base=folder), key=lambda rel: rel[1])
@@ -48,9 +50,14 @@ def docx_text(parts: dict[str, bytes], main: str) -> str:
     body = _parse(parts[main]).find(_BODY)
     if body is None:
         raise CorruptFile()
-    lines = _parts_lines([_parse(parts[name]) for name in headers])
-    _block_lines(body, lines)
-    lines.extend(_parts_lines([_parse(parts[name]) for name in footers]))
+    budget = TextBudget(max_chars)
+    lines: list[str] = []
+    try:
+        lines.extend(_parts_lines([_parse(parts[name]) for name in headers], budget))
+        _block_lines(body, lines, budget)
+        lines.extend(_parts_lines([_parse(parts[name]) for name in footers], budget))
+    except BudgetSpent:
+        pass
     return "\n".join(lines)
 
 
@@ -75,35 +82,39 @@ def _relationships(parts: dict[str, bytes], rels_name: str, base: str) -> list[t
     return found
 
 
-def _parts_lines(roots: list[Any]) -> list[str]:
+def _parts_lines(roots: list[Any], budget: TextBudget) -> list[str]:
     """Lines of headers (or footers), each once: first-page and default headers often repeat."""
     lines: list[str] = []
     for root in roots:
-        _block_lines(root, lines)
+        _block_lines(root, lines, budget)
     return list(dict.fromkeys(lines))
 
 
-def _block_lines(container: Any, out: list[str]) -> None:
+def _block_lines(container: Any, out: list[str], budget: TextBudget) -> None:
     """Paragraphs and tables of a body, cell, header, footer or text box, in reading order."""
     for child in container.iterchildren():
         tag = child.tag
         if tag == _P:
-            _paragraph_lines(child, out)
+            _paragraph_lines(child, out, budget)
         elif tag == _TBL:
-            _table_lines(child, out)
+            _table_lines(child, out, budget)
         elif isinstance(tag, str) and tag not in _SKIPPED:
-            _block_lines(child, out)  # sdt, customXml, ins, ...: containers of blocks
+            _block_lines(child, out, budget)  # sdt, customXml, ins, ...: containers of blocks
 
 
-def _table_lines(table: Any, out: list[str]) -> None:
+def _table_lines(table: Any, out: list[str], budget: TextBudget) -> None:
     """A row of one-paragraph cells reads as one tab-separated line (layout tables put a date
     beside a job title); any other row lists its cells' blocks one after the other."""
     for row in table.iterchildren(_TR):
         cell_lines: list[list[str]] = []
-        for cell in row.iterchildren(_TC):
-            lines: list[str] = []
-            _block_lines(cell, lines)
-            cell_lines.append(lines)
+        try:
+            for cell in row.iterchildren(_TC):
+                lines: list[str] = []
+                cell_lines.append(lines)
+                _block_lines(cell, lines, budget)
+        except BudgetSpent:
+            out.extend(line for lines in cell_lines for line in lines)
+            raise
         if all(len(lines) <= 1 for lines in cell_lines):
             joined = "\t".join(lines[0] for lines in cell_lines if lines)
             if joined:
@@ -113,15 +124,16 @@ def _table_lines(table: Any, out: list[str]) -> None:
                 out.extend(lines)
 
 
-def _paragraph_lines(paragraph: Any, out: list[str]) -> None:
+def _paragraph_lines(paragraph: Any, out: list[str], budget: TextBudget) -> None:
     parts: list[str] = []
     boxes: list[Any] = []
     _inline_text(paragraph, parts, boxes)
     text = "".join(parts).strip()
     if text:
         out.extend(line.rstrip() for line in text.split("\n"))
+        budget.spend(text)
     for box in boxes:
-        _block_lines(box, out)
+        _block_lines(box, out, budget)
 
 
 def _inline_text(element: Any, parts: list[str], boxes: list[Any]) -> None:

@@ -64,7 +64,7 @@ def _zip_document(data: bytes, limits: ResumeLimits) -> Extracted:
     parts = open_checked_zip(data, limits)
     main = main_part(parts)
     if main is not None:
-        return Extracted(docx_text(parts, main), "docx")
+        return Extracted(docx_text(parts, main, limits.max_chars), "docx")
     if parts.get("mimetype", b"").startswith(_ODT_MIMETYPE) and "content.xml" in parts:
-        return Extracted(odt_text(parts), "odt")
+        return Extracted(odt_text(parts, limits.max_chars), "odt")
     raise UnsupportedType()

@@ -9,6 +9,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from bot.resumes.budget import BudgetSpent, TextBudget
 from bot.resumes.errors import CorruptFile, UnsafeXml
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -21,26 +22,32 @@ _SKIPPED = frozenset({_OFFICE + "annotation", _TEXT + "note", _TEXT + "tracked-c
 _ROW, _CELL = _TABLE + "table-row", _TABLE + "table-cell"
 
 
-def odt_text(parts: dict[str, bytes]) -> str:
-    """Text of the ODT package whose XML parts are `parts` (name → bytes)."""
+def odt_text(parts: dict[str, bytes], max_chars: int) -> str:
+    """Text of the ODT package whose XML parts are `parts` (name → bytes); the walk stops a
+    little past `max_chars` (the caller truncates and warns)."""
     body = _parse(parts, "content.xml")
     text_root = body.find(f"{_OFFICE}body/{_OFFICE}text")
     if text_root is None:
         raise CorruptFile()
     styles = _parse(parts, "styles.xml") if "styles.xml" in parts else None
     pages = [] if styles is None else list(styles.iter(_STYLE + "master-page"))
-    lines = _edge_lines(pages, _STYLE + "header")
-    _block_lines(text_root, lines)
-    lines.extend(_edge_lines(pages, _STYLE + "footer"))
+    budget = TextBudget(max_chars)
+    lines: list[str] = []
+    try:
+        lines.extend(_edge_lines(pages, _STYLE + "header", budget))
+        _block_lines(text_root, lines, budget)
+        lines.extend(_edge_lines(pages, _STYLE + "footer", budget))
+    except BudgetSpent:
+        pass
     return "\n".join(lines)
 
 
-def _edge_lines(master_pages: list[Any], tag: str) -> list[str]:
+def _edge_lines(master_pages: list[Any], tag: str, budget: TextBudget) -> list[str]:
     """Header (or footer) lines of every master page, each once: page styles repeat them."""
     lines: list[str] = []
     for page in master_pages:
         for edge in page.iter(tag):
-            _block_lines(edge, lines)
+            _block_lines(edge, lines, budget)
     return list(dict.fromkeys(lines))
 
 
@@ -53,24 +60,28 @@ def _parse(parts: dict[str, bytes], name: str) -> Any:
         raise CorruptFile() from exc
 
 
-def _block_lines(container: Any, out: list[str]) -> None:
+def _block_lines(container: Any, out: list[str], budget: TextBudget) -> None:
     for child in container:
         tag = child.tag
         if tag in _PARAGRAPHS:
-            _paragraph_lines(child, out)
+            _paragraph_lines(child, out, budget)
         elif tag == _ROW:
-            _row_lines(child, out)
+            _row_lines(child, out, budget)
         elif tag not in _SKIPPED:
-            _block_lines(child, out)  # lists, sections, tables, frames
+            _block_lines(child, out, budget)  # lists, sections, tables, frames
 
 
-def _row_lines(row: Any, out: list[str]) -> None:
+def _row_lines(row: Any, out: list[str], budget: TextBudget) -> None:
     """Same rule as DOCX: a row of one-paragraph cells is one tab-separated line."""
     cells: list[list[str]] = []
-    for cell in row.iter(_CELL):
-        lines: list[str] = []
-        _block_lines(cell, lines)
-        cells.append(lines)
+    try:
+        for cell in row.iterfind(_CELL):
+            lines: list[str] = []
+            cells.append(lines)
+            _block_lines(cell, lines, budget)
+    except BudgetSpent:
+        out.extend(line for lines in cells for line in lines)
+        raise
     if all(len(lines) <= 1 for lines in cells):
         joined = "\t".join(lines[0] for lines in cells if lines)
         if joined:
@@ -80,7 +91,7 @@ def _row_lines(row: Any, out: list[str]) -> None:
             out.extend(lines)
 
 
-def _paragraph_lines(paragraph: Any, out: list[str]) -> None:
+def _paragraph_lines(paragraph: Any, out: list[str], budget: TextBudget) -> None:
     parts: list[str] = []
     boxes: list[Any] = []
     if paragraph.text:
@@ -89,8 +100,9 @@ def _paragraph_lines(paragraph: Any, out: list[str]) -> None:
     text = "".join(parts).strip()
     if text:
         out.extend(line.rstrip() for line in text.split("\n"))
+        budget.spend(text)
     for box in boxes:
-        _block_lines(box, out)
+        _block_lines(box, out, budget)
 
 
 def _inline_text(element: Any, parts: list[str], boxes: list[Any]) -> None:

@@ -177,3 +177,14 @@ def test_limits_from_settings() -> None:
                         max_decompressed_bytes=4000)  # fmt: skip
     assert ResumeLimits.from_settings(settings) == ResumeLimits(1000, 3, 50, 1.5, 4000)
     assert ResumeLimits() == ResumeLimits.from_settings(Settings(_env_file=None))  # type: ignore[call-arg]
+
+
+def test_long_docx_and_odt_stop_at_the_character_limit_even_inside_a_table() -> None:
+    lines = [f"Line {i}: maintained hydraulic presses and CNC lathes." for i in range(400)]
+    docx_data = make_docx(["Jane Doe"], table=[[line] for line in lines[:200]])
+    odt_data = make_odt("".join(f"<text:p>{line}</text:p>" for line in lines))
+    for data in (docx_data, odt_data, make_docx(lines)):
+        resume = read_resume(data, None, None, ResumeLimits(max_chars=2000))
+        assert len(resume.text) == 2000
+        assert resume.warnings == ("text was truncated at 2,000 characters",)
+        assert "Line 0:" in resume.text
