@@ -72,9 +72,52 @@ ASK_CUES = (
     "grasp of",
     "command of",
     "insight",
+    "hold",
+    "obtained",
+    "completed",
+    "speak",
+    "spoken",
+    "written",
+    "oral",
+    "verbal",
+    "native",
+    "mother tongue",
+    "language",
 )
 SHORT_LINE_WORDS = 3
-_GENERIC_CATEGORIES = frozenset({Category.PRACTICE, Category.DOMAIN, Category.SOFT_SKILL})
+_SECONDARY_SECTIONS = frozenset({SectionKind.HEADER, SectionKind.ABOUT})
+_ROLE_AFTER = re.compile(
+    r"[ \t-]*(?:engineers?|developers?|managers?|architects?|consultants?|specialists?|analysts?|administrators?"
+    r"|leads?|team|teams|community|squad|department|experts?|designers?|programmers?|scientists?|testers?"
+    r"|officers?|directors?|coordinators?|technicians?|evangelists?|champions?|practice|guild|chapter)\b"
+)
+_COMPANY_OPENINGS = ("we ", "our ", "<organization>", "at <organization>", "the company", "founded", "headquartered")
+_CANDIDATE_WORDS = (" you ", " you'", " your ", "candidate", "applicant")
+_COMPANY_CUES = (
+    " we ",
+    " our ",
+    " us ",
+    "we are ",
+    "we're ",
+    "our company",
+    "our customers",
+    "our clients",
+    "our mission",
+    "our products",
+    "our platform",
+    "our vision",
+    "founded in",
+    "headquartered",
+    "is a leading",
+    "is the leading",
+    "world's leading",
+    "employees",
+)
+_GENERIC_CATEGORIES = frozenset(
+    {Category.PRACTICE, Category.DOMAIN, Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE}
+)
+# Capitalised anyway ("Danish", "Finance", "PhD"): a capital says nothing about being asked for.
+_ALWAYS_GENERIC = frozenset({Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE})
 _ASKING_SECTIONS = frozenset({SectionKind.REQUIRED, SectionKind.PREFERRED})
 _CANDIDATE_CUES = re.compile(
     r"\b(?:you|your|you'll|you're|candidate|applicant|ability|able to|skills?|strong|excellent|good|great|proven"
@@ -147,12 +190,56 @@ def asked_for(text: str, low: str, match: Match, kind: SectionKind) -> bool:
     return len(line.split()) <= SHORT_LINE_WORDS
 
 
+def states_requirement(text: str, low: str, start: int, end: int, kind: SectionKind) -> bool:
+    """Whether a mention states the term for the job or the candidate.
+
+    Not so: the posting's header and company blurb, a role or team name ("our DevOps team",
+    "Java Developer – full time") and sentences about the company ("We build SaaS for banks")
+    unless they also ask something of the candidate. Such mentions are kept only for a term the
+    posting states nowhere else.
+    """
+    if kind in _SECONDARY_SECTIONS:
+        return False
+    left, right = sentence_bounds(text, start, end)
+    sentence = f"{low[left:start]} {low[end:right]}"
+    if any(cue in sentence for cue in ASK_CUES):
+        return True
+    if _ROLE_AFTER.match(low, end):
+        return False
+    head = low[left : left + 40].lstrip(" \t•*-–—·")
+    if head.startswith(_COMPANY_OPENINGS):
+        return False
+    padded = f" {sentence} "
+    if any(cue in padded for cue in _CANDIDATE_WORDS):
+        return True
+    return not any(cue in padded for cue in _COMPANY_CUES)
+
+
 def _generic(match: Match, text: str) -> bool:
-    """A practice, domain or soft skill written as ordinary words (not "SEO", "DevOps", "CI/CD")."""
+    """A practice, domain or soft skill written as one ordinary word ("teaching", "compliance"), or a `weak` entry.
+
+    Multi-word terms ("machine learning"), acronyms ("SEO") and names capitalised inside a sentence
+    ("we run Scrum") are specific enough to count wherever the posting uses them.
+    """
+    if match.entry.weak:
+        return True
     if match.entry.category not in _GENERIC_CATEGORIES:
         return False
+    if match.entry.category in _ALWAYS_GENERIC:
+        return True
     written = text[match.start : match.end]
-    return not any(ch.isupper() for ch in written[1:] if not written[written.index(ch) - 1].isspace())
+    if not written.isalpha():
+        return False
+    if written[0].isupper() and not _sentence_start(text, match.start):
+        return False
+    return written[1:].islower()
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    i = offset - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;•*-–—(\"'"
 
 
 def in_context(text: str, low: str, matches: Sequence[Match], kinds: Sequence[SectionKind]) -> list[bool]:

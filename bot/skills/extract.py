@@ -7,11 +7,12 @@ input with `CleanText.to_raw`, so `raw[start:end]` is exactly the words the post
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.postings.model import CleanText, Section, SectionKind
-from bot.skills.context import SectionIndex, in_context, sentence_bounds
+from bot.skills.context import SectionIndex, in_context, sentence_bounds, states_requirement
 from bot.skills.discover import discover
 from bot.skills.matcher import Matcher, is_bounded, lower_keep_offsets
 from bot.skills.model import Category, Keyword, Mention
@@ -31,6 +32,7 @@ class _Found:
     end: int
     kind: SectionKind
     required: bool | None
+    states: bool  # states the term for the job/candidate (see context.states_requirement)
 
 
 @dataclass(slots=True)
@@ -66,7 +68,8 @@ def extract_with(
         if not ok:
             continue
         skill_lines.add(text.rfind("\n", 0, match.start) + 1)
-        _add(terms, match.entry, sentences.found(match.start, match.end, kind))
+        end = _with_head_noun(low, match.end)
+        _add(terms, match.entry, sentences.found(match.start, end, kind))
 
     for section in sections:
         if section.kind in (SectionKind.REQUIRED, SectionKind.PREFERRED):
@@ -84,10 +87,13 @@ def extract_with(
     in_title = {m.entry.name for m in matcher.find(title)} if title else set()
     keywords = []
     for term in terms.values():
-        if all(f.kind in BOILERPLATE for f in term.found):
+        found = [f for f in term.found if f.kind not in BOILERPLATE]
+        if not found:
             continue
+        # where the posting states the term; its header, blurb or team-name uses only as a last resort
+        found = [f for f in found if f.states] or found
         mentions = []
-        for f in term.found:
+        for f in found:
             start, end = clean.to_raw(f.start, f.end)
             mentions.append(Mention(start, end, raw[start:end], str(f.kind)))
         keywords.append(
@@ -95,13 +101,13 @@ def extract_with(
                 keyword=term.name,
                 category=term.category,
                 weight=keyword_weight(
-                    [f.kind for f in term.found],
+                    [f.kind for f in found],
                     in_title=term.name in in_title
                     or (term.category is Category.OTHER and title is not None and _in(title, term.name)),
                     category=term.category,
                     weak=term.weak,
                 ),
-                required=keyword_required([f.required for f in term.found]),
+                required=keyword_required([f.required for f in found]),
                 mentions=tuple(mentions),
                 parents=term.parents,
             )
@@ -122,7 +128,8 @@ class _Sentences:
         key = (left, right, kind)
         if key not in self._cache:
             self._cache[key] = mention_requirement(kind, self._low[left:right])
-        return _Found(start, end, kind, self._cache[key])
+        states = states_requirement(self._text, self._low, start, end, kind)
+        return _Found(start, end, kind, self._cache[key], states)
 
 
 def _add(terms: dict[str, _Term], entry: Entry, found: _Found) -> None:
@@ -142,6 +149,19 @@ def _occurrences(low: str, needle: str, taken: Sequence[tuple[int, int]]) -> lis
             out.append(i)
         i = low.find(needle, i + 1)
     return out
+
+
+_HEAD_NOUN = re.compile(
+    r"[ -](?:technolog(?:y|ies)|frameworks?|tools|tooling|languages?|architectures?|logic|patterns|principles|concepts"
+    r"|environments?|ecosystem|stack|methodolog(?:y|ies)|practices|fundamentals|techniques|libraries)\b"
+)
+
+
+def _with_head_noun(low: str, end: int) -> int:
+    """Extend a mention over the generic noun the posting attaches to it ("backend technologies",
+    "scripting language", "Agile methodologies"): that is its exact wording, the one to copy."""
+    m = _HEAD_NOUN.match(low, end)
+    return m.end() if m else end
 
 
 def _line_starts(text: str, start: int, end: int) -> list[int]:
