@@ -79,9 +79,12 @@ _BANNERS = re.compile(
     r"|home\s*[>›/»]\s*\w|jobs\s*[>›/»]\s*\w"
     r"|see who \w+(?: \w+)? has hired|you(?:'ll| will) be redirected|this job (?:is no longer|has expired)"
     r"|(?:is|are) (?:this|these) jobs? (?:a good fit|right for you)|how (?:well )?do you match"
-    r"|advertisement\b|sponsored\b|ad choices)",
+    r"|advertisement\b|sponsored\b|ad choices|profile insights|here's how the job (?:qualifications|details) align)",
     re.IGNORECASE,
 )
+
+
+_NAV_SEPARATOR = re.compile(r"\s*[/|·•]\s*")
 
 
 def chrome_hit(line: str) -> ChromeHit | None:
@@ -93,6 +96,8 @@ def chrome_hit(line: str) -> ChromeHit | None:
                 return ChromeHit.LINE
             if _BLOCK_OPENERS.fullmatch(text):
                 return ChromeHit.BLOCK
+            if _NAV_SEPARATOR.search(text) and all(_BUTTONS.fullmatch(p) for p in _NAV_SEPARATOR.split(text) if p):
+                return ChromeHit.LINE
     if _BANNERS.match(line.lstrip("-–•*#>| ")):
         return ChromeHit.LINE
     return None

@@ -16,11 +16,10 @@ Work is bounded: plain text is read up to `MAX_TEXT_CHARS`, HTML up to `MAX_HTML
 carry big inline scripts), and the clean text stops at `MAX_TEXT_CHARS`.
 """
 
-# ruff: noqa: E501 - regular expressions of phrase lists read better unwrapped
-
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 
@@ -92,16 +91,40 @@ class _Builder:
 
 # --- plain text and markdown -------------------------------------------------------------------
 
-_NEEDS_TEXT_CLEANING = re.compile(
-    "[*_#>`~|\\[\\\\<\u200b-\u200d\u2060\ufeff\u00ad\r\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v•·▪◦‣●○■□➢➤►▶✓✔✅➔→+–—]"
+_ODD_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\r\f\v\u00a0\u202f\u205f\u3000" + "".join(
+    chr(c) for c in range(0x2000, 0x200B)
 )
-_BULLET_CHARS = "*+•·▪◦‣●○■□➢➤►▶✓✔✅➔→–—"
-_MARKDOWN = re.compile(
-    r"(?P<fence>^[ \t]*(?:```|~~~)[^\n]*(?:\n|\Z))"
-    r"|(?P<heading>^[ \t]{0,3}#{1,6}[ \t]+)"
-    r"|(?P<quote>^[ \t]*>{1,3}[ \t]?)"
-    r"|(?P<bullet>^[ \t]*(?:[*+][ \t]+|[•·▪◦‣●○■□➢➤►▶✓✔✅➔→][ \t]*|[–—][ \t]+))"
-    r"|(?P<autolink><(?P<url>(?:https?://|mailto:)[^\s<>]+)>)"
+_INLINE_NEEDLES = (
+    "*",
+    "__",
+    "_",
+    "~~",
+    "||",
+    "`",
+    "](",
+    "<http",
+    "<mailto",
+    "<@",
+    "<#",
+    "<:",
+    "<a:",
+    "\\",
+    *_ODD_CHARS,
+)
+_LINE_START_CHARS = "#>*+•·▪◦‣●○■□➢➤►▶✓✔✅➔→–—~ \t`"
+_LINE_NEEDLES = tuple("\n" + ch for ch in _LINE_START_CHARS)
+_TRIGGER = re.compile(
+    "[" + re.escape("*_#>`~|[\\<" + _LINE_START_CHARS.replace(" ", "").replace("\t", "") + _ODD_CHARS) + "]"
+)
+_INLINE_START = frozenset("*_`~|[\\<!" + _ODD_CHARS)
+_LINE_START = re.compile(
+    r"(?P<fence>[ \t]*(?:```|~~~)[^\n]*(?:\n|\Z))"
+    r"|(?P<heading>[ \t]{0,3}#{1,6}[ \t]+)"
+    r"|(?P<quote>[ \t]*>{1,3}[ \t]?)"
+    r"|(?P<bullet>[ \t]*(?:[*+][ \t]+|[•·▪◦‣●○■□➢➤►▶✓✔✅➔→][ \t]*|[–—][ \t]+))"
+)
+_INLINE = re.compile(
+    r"(?P<autolink><(?P<url>(?:https?://|mailto:)[^\s<>]+)>)"
     r"|(?P<discord><(?:a?:\w+:\d+|[@#][!&]?\d+)>)"
     r"|(?P<link>!?\[(?P<label>[^\]\n]{0,300})\]\((?:[^()\s]|\([^()\s]*\)){0,2000}\))"
     r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|~>]))"
@@ -111,18 +134,44 @@ _MARKDOWN = re.compile(
     r"|(?<![\w\\])_(?=[^\s_])|(?<=[^\s_])_(?![\w_]))"
     "|(?P<invisible>[\u200b-\u200d\u2060\ufeff\u00ad]|\r(?=\n))"
     "|(?P<linebreak>[\r\f\v])"
-    "|(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000])",
-    re.MULTILINE,
+    "|(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000])"
 )
+
+
+def _needs_markdown_cleaning(text: str) -> bool:
+    """Cheap test (str.find only): does the text hold anything the markdown pass would change?"""
+    if any(needle in text for needle in _INLINE_NEEDLES):
+        return True
+    if text[:1] and text[0] in _LINE_START_CHARS:
+        return True
+    return any(needle in text for needle in _LINE_NEEDLES)
+
+
+def _markdown_matches(text: str) -> Iterator[re.Match[str]]:
+    """Markup to edit, in order: only characters that can start markup are looked at."""
+    pos = 0
+    for trigger in _TRIGGER.finditer(text):
+        at = trigger.start()
+        if at < pos:
+            continue
+        m = None
+        line_start = text.rfind("\n", 0, at) + 1
+        if line_start >= pos and (line_start == at or text[line_start:at].isspace()):
+            m = _LINE_START.match(text, line_start)
+        if m is None and text[at] in _INLINE_START:
+            m = _INLINE.match(text, at)
+        if m is not None and m.end() > m.start():
+            yield m
+            pos = m.end()
 
 
 def _clean_markdown(text: str) -> Cleaned:
     """Remove markdown/Discord markers; keep every other character where it is."""
-    if not _NEEDS_TEXT_CLEANING.search(text):
+    if not _needs_markdown_cleaning(text):
         return Cleaned(CleanText.identity(text), frozenset())
     out = _Builder()
     pos = 0
-    for m in _MARKDOWN.finditer(text):
+    for m in _markdown_matches(text):
         start = m.start()
         if start > pos:
             out.copy(text[pos:start], pos)
@@ -144,11 +193,8 @@ def _clean_markdown(text: str) -> Cleaned:
         pos = m.end()
     if pos < len(text):
         out.copy(text[pos:], pos)
-    if not out.parts:
-        return Cleaned(CleanText("", (len(text),)), frozenset())
-    text_out = "".join(out.parts)
     out.origin.append(len(text))
-    return Cleaned(CleanText(text_out, tuple(out.origin)), frozenset(out.headings))
+    return Cleaned(CleanText("".join(out.parts), tuple(out.origin)), frozenset(out.headings))
 
 
 # --- HTML ----------------------------------------------------------------------------------------

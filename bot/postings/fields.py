@@ -15,9 +15,13 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from bot.postings.fields_education import degree_mentions, level_rank
-from bot.postings.fields_experience import year_mentions
+from bot.postings.fields_education import DEGREE_NEEDLES, DEGREE_TRIGGERS, degree_mentions, level_rank
+from bot.postings.fields_experience import YEAR_TRIGGERS, year_mentions
 from bot.postings.fields_header import (
+    COMPANY_NEEDLES,
+    COMPANY_TRIGGERS,
+    PLACE_TRIGGERS,
+    TITLE_TRIGGERS,
     clean_company,
     clean_locations,
     clean_title,
@@ -28,8 +32,9 @@ from bot.postings.fields_header import (
     split_title_line,
     title_from_sentences,
 )
-from bot.postings.fields_salary import find_salary
+from bot.postings.fields_salary import SALARY_SYMBOLS, SALARY_TRIGGERS, find_salary
 from bot.postings.model import Education, PostingFields, Section, SectionKind
+from bot.postings.textscan import lines_containing, lower_same_length, word_set
 
 _K = SectionKind
 
@@ -55,6 +60,10 @@ _LABEL_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+_NAMING_SEPARATOR = re.compile(r"\s(?:—|–|\||@|at|·|•|bei|chez|hos)\s")
+_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
+_EMPLOYMENT_PRIORITY = ("internship", "contract", "temporary", "part_time", "full_time")
+
 _WORKPLACE_STRONG = (
     ("hybrid", re.compile(r"\bhybrid\w*|\b\d days? (?:a|per) week (?:in|at) (?:the |our )?office|partly remote", re.I)),
     (
@@ -78,6 +87,10 @@ _WORKPLACE_STRONG = (
         ),
     ),
 )
+_WORKPLACE_TRIGGERS = frozenset(
+    ("remote", "remotely", "hybrid", "onsite", "site", "office", "home", "homeoffice", "person", "ort", "présentiel",
+     "télétravail", "wfh", "anywhere")
+)  # fmt: skip
 _WORKPLACE_VALUE = re.compile(
     r"(?P<hybrid>hybrid)|(?P<remote>remote|home ?office|wfh)|(?P<onsite>on-?site|office|in[- ]person)", re.I
 )
@@ -96,6 +109,22 @@ _EMPLOYMENT_BODY = re.compile(
     r"|(?P<kind2>full[- ]time|part[- ]time|contract|freelance|temporary) basis|(?P<kind3>contract)[- ]to[- ]hire"
     r"|(?P<kind4>\d+[- ]month) contract|(?P<kind5>internship) (?:program|position|role|opportunity))",
     re.I,
+)
+
+_EMPLOYMENT_TRIGGERS = frozenset(
+    (
+        "full",
+        "part",
+        "permanent",
+        "temporary",
+        "contract",
+        "freelance",
+        "fixed",
+        "seasonal",
+        "internship",
+        "basis",
+        "hire",
+    )
 )
 
 _SENIORITY = (
@@ -140,6 +169,22 @@ class _View:
                 pos = s.end
         pieces.append(text[pos:])
         self.text = "".join(pieces)
+        self.lower = lower_same_length(self.text)
+        self.words = word_set(self.lower)
+
+    def lines_with(
+        self, words: frozenset[str], needles: Sequence[str] = (), limit: int | None = None
+    ) -> list[tuple[int, int]]:
+        """Lines (within the first `limit` characters) holding one of the lower-case `words` (or `needles`).
+
+        Words are first checked against the text's word set, so an absent field costs a set operation.
+        """
+        present = [w for w in needles if w in self.lower]
+        present.extend(self.words & words)
+        if not present:
+            return []
+        haystack = self.lower if limit is None else self.lower[:limit]
+        return lines_containing(haystack, present)
 
     def kind_at(self, offset: int) -> SectionKind:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -166,7 +211,7 @@ def extract_fields(text: str, sections: Sequence[Section]) -> PostingFields:
     if company is None:
         company = _company_elsewhere(view)
     if title is None:
-        title = title_from_sentences(view.text[:3000])
+        title = title_from_sentences(view.text, view.lines_with(TITLE_TRIGGERS, limit=3000))
     locations = _locations(labels, header_rest, view)
     years_min, years_max = _years(view)
     return PostingFields(
@@ -178,7 +223,7 @@ def extract_fields(text: str, sections: Sequence[Section]) -> PostingFields:
         seniority=_seniority(title, labels, header),
         years_min=years_min,
         years_max=years_max,
-        salary=find_salary(view.text),
+        salary=find_salary(view.text, view.lines_with(SALARY_TRIGGERS, SALARY_SYMBOLS)),
         education=_education(view),
     )
 
@@ -186,8 +231,9 @@ def extract_fields(text: str, sections: Sequence[Section]) -> PostingFields:
 def _labels(view: _View) -> dict[str, str]:
     """First value of each labelled field ("Location: Berlin"; or "Location:" with the value on the next line)."""
     found: dict[str, str] = {}
-    for m in _LABEL_LINE.finditer(view.text):
-        if view.kind_at(m.start()) in (_K.CHROME, _K.EEO):
+    for start, _ in lines_containing(view.text, (":", "：")):
+        m = _LABEL_LINE.match(view.text, start)
+        if m is None or view.kind_at(m.start()) in (_K.CHROME, _K.EEO):
             continue
         field = _LABEL_OF[m.group("label").lower()]
         value = m.group("value").strip()
@@ -196,37 +242,55 @@ def _labels(view: _View) -> dict[str, str]:
             value = nxt if len(nxt) <= 80 else ""
         if value and field not in found:
             found[field] = value
+        elif value and field == "employment":  # every type label counts: "Contract: Permanent", "Hours: Part-time"
+            found["employment+"] = found.get("employment+", "") + "\n" + value
     return found
 
 
 def _title_and_company(labels: dict[str, str], header: list[str]) -> tuple[str | None, str | None, list[str]]:
-    """Title and company from labels and the header lines; also the header parts left for the location."""
+    """Title and company from labels and the header lines; also the header parts left for the location.
+
+    "Title — Company", "Title at Company", "Title | Company" name the company; after a plain hyphen
+    ("Registered Nurse - Medical/Surgical Unit") the part is as often a department, so a company
+    on the line below the title wins over it.
+    """
     title = clean_title(labels["title"]) if "title" in labels else None
     company = clean_company(labels["company"]) if "company" in labels else None
+    hyphen_company: str | None = None
     rest: list[str] = []
-    for line in header:
+    title_line = -2
+    for n, line in enumerate(header):
         if _LABEL_LINE.match(line):
             continue
         parts = split_title_line(line)
         if title is None:
             for i, part in enumerate(parts):
                 candidate = clean_title(part)
-                if candidate:
-                    title = candidate
-                    others = parts[:i] + parts[i + 1 :]
-                    if company is None and len(parts) <= 4:
-                        company = next((c for c in map(clean_company, others) if c), None)
-                    rest.extend(p for p in others if p.strip() != (company or ""))
-                    break
+                if candidate is None:
+                    continue
+                title, title_line = candidate, n
+                others = parts[:i] + parts[i + 1 :]
+                if company is None and len(parts) <= 4:
+                    found = next((c for c in map(clean_company, others) if c), None)
+                    if _NAMING_SEPARATOR.search(line):
+                        company = found
+                    else:
+                        hyphen_company = found
+                rest.extend(p for p in others if clean_company(p) is None)
+                break
             else:
                 rest.extend(parts)
             continue
+        if company is None and n == title_line + 1 and len(parts) == 1:
+            company = clean_company(parts[0])
+            if company:
+                continue
         if company is None and len(parts) >= 2 and any(is_place(p) or "ago" in p or "applicant" in p for p in parts):
             company = clean_company(parts[0])
             rest.extend(parts[1:] if company else parts)
         else:
             rest.extend(parts)
-    return title, company, rest
+    return title, company or hyphen_company, rest
 
 
 def _company_elsewhere(view: _View) -> str | None:
@@ -235,7 +299,7 @@ def _company_elsewhere(view: _View) -> str | None:
             company = company_from_about_heading(s.heading)
             if company:
                 return company
-    return company_from_sentences(view.text[:5000])
+    return company_from_sentences(view.text, view.lines_with(COMPANY_TRIGGERS, COMPANY_NEEDLES, limit=5000))
 
 
 def _locations(labels: dict[str, str], header_rest: list[str], view: _View) -> tuple[str, ...]:
@@ -247,7 +311,7 @@ def _locations(labels: dict[str, str], header_rest: list[str], view: _View) -> t
         places = clean_locations(part)
         if places and all(is_place(p) for p in places):
             return places
-    place = place_from_sentences(view.text[:8000])
+    place = place_from_sentences(view.text, view.lines_with(PLACE_TRIGGERS, limit=8000))
     return (place,) if place else ()
 
 
@@ -258,37 +322,47 @@ def _workplace(labels: dict[str, str], header: list[str], view: _View) -> str | 
             if m and m.lastgroup:
                 return m.lastgroup
     for line in header:
+        if _LABEL_LINE.match(line):
+            continue
         for part in split_title_line(line):
-            m = _WORKPLACE_VALUE.fullmatch(part.strip(" ()"))
-            if m and m.lastgroup:
+            part = _LEADING_SYMBOLS.sub("", part).strip(" ()")
+            m = _WORKPLACE_VALUE.match(part)
+            if m and m.lastgroup and len(part) <= 30:
                 return m.lastgroup
-    body = view.text
+    spans = view.lines_with(_WORKPLACE_TRIGGERS)
     for name, pattern in _WORKPLACE_STRONG:
-        for m in pattern.finditer(body):
-            if view.kind_at(m.start()) not in (_K.EEO, _K.BENEFITS) or name == "hybrid":
-                return name
+        for start, end in spans:
+            for m in pattern.finditer(view.text, start, end):
+                if view.kind_at(m.start()) not in (_K.EEO, _K.BENEFITS) or name == "hybrid":
+                    return name
     return None
 
 
 def _employment_type(labels: dict[str, str], header: list[str], view: _View, title: str | None) -> str | None:
+    """The most specific type stated in the labels and header ("Permanent, part-time" is part-time)."""
     if title and re.search(r"\b(?:intern|internship|praktikant|werkstudent|stagiaire|trainee)\b", title, re.I):
         return "internship"
-    if "employment" in labels:
-        m = _EMPLOYMENT_VALUE.search(labels["employment"])
-        if m and m.lastgroup:
-            return m.lastgroup
+    values = [labels["employment"]] if "employment" in labels else []
+    values += labels.get("employment+", "").split("\n")
     for line in header:
+        if _LABEL_LINE.match(line):
+            continue
         for part in split_title_line(line):
-            m = _EMPLOYMENT_VALUE.fullmatch(part.strip(" ()"))
-            if m and m.lastgroup:
-                return m.lastgroup
-    m = _EMPLOYMENT_BODY.search(view.text)
-    if m:
-        word = next(g for g in m.groups() if g).lower()
-        if "month" in word:
-            return "contract"
-        value = _EMPLOYMENT_VALUE.search(word)
-        return value.lastgroup if value else None
+            part = _LEADING_SYMBOLS.sub("", part)
+            if len(part) <= 40 and _EMPLOYMENT_VALUE.match(part):
+                values.append(part)
+    found = {m.lastgroup for value in values for m in _EMPLOYMENT_VALUE.finditer(value) if m.lastgroup}
+    for kind in _EMPLOYMENT_PRIORITY:
+        if kind in found:
+            return kind
+    for start, end in view.lines_with(_EMPLOYMENT_TRIGGERS):
+        m = _EMPLOYMENT_BODY.search(view.text, start, end)
+        if m:
+            word = next(g for g in m.groups() if g).lower()
+            if "month" in word:
+                return "contract"
+            value = _EMPLOYMENT_VALUE.search(word)
+            return value.lastgroup if value else None
     return None
 
 
@@ -308,7 +382,8 @@ def _seniority(title: str | None, labels: dict[str, str], header: list[str]) -> 
 
 def _years(view: _View) -> tuple[float | None, float | None]:
     tiers: dict[int, list[tuple[float | None, float | None]]] = {}
-    for offset, low, high in year_mentions(view.text):
+    mentions_found = (m for start, end in view.lines_with(YEAR_TRIGGERS) for m in year_mentions(view.text, start, end))
+    for offset, low, high in mentions_found:
         kind = view.kind_at(offset)
         if kind in (_K.CHROME, _K.ABOUT, _K.BENEFITS, _K.EEO, _K.APPLY):
             continue
@@ -325,7 +400,12 @@ def _years(view: _View) -> tuple[float | None, float | None]:
 
 def _education(view: _View) -> Education | None:
     found: list[tuple[int, str | None, tuple[str, ...], bool | None]] = []
-    for mention in degree_mentions(view.text):
+    degrees = (
+        m
+        for start, end in view.lines_with(DEGREE_TRIGGERS, DEGREE_NEEDLES)
+        for m in degree_mentions(view.text, start, end)
+    )
+    for mention in degrees:
         kind = view.kind_at(mention.offset)
         if kind in (_K.CHROME, _K.ABOUT, _K.BENEFITS, _K.EEO, _K.APPLY):
             continue
@@ -333,9 +413,13 @@ def _education(view: _View) -> Education | None:
         line_end = view.text.find("\n", mention.offset)
         clause = view.text[line_start : line_end if line_end >= 0 else len(view.text)]
         required: bool | None
-        if kind is _K.PREFERRED or _PREFERENCE.search(clause):
+        if kind is _K.PREFERRED:
             required = False
-        elif kind is _K.REQUIRED or _REQUIREMENT.search(clause):
+        elif kind is _K.REQUIRED:
+            required = True
+        elif _PREFERENCE.search(clause):
+            required = False
+        elif _REQUIREMENT.search(clause):
             required = True
         else:
             required = None

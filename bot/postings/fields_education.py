@@ -51,6 +51,18 @@ _NOT_A_FIELD = re.compile(
 )
 
 
+DEGREE_TRIGGERS = frozenset(
+    ("degree", "degrees", "bachelor", "bachelors", "master", "masters", "phd", "doctorate", "doctoral", "doktor", "bsc",
+     "msc", "sc", "bs", "ms", "ba", "mba", "meng", "beng", "eng", "diploma", "diplom", "school", "ged", "abitur", "gcse",
+     "gcses", "levels", "apprenticeship", "certificate", "seal", "journeyman", "nvq", "guilds", "associate",
+     "undergraduate", "graduate", "postgraduate", "bsn", "msn", "adn", "hochschulabschluss", "studium", "kandidat",
+     "kandidatgrad", "kandidatuddannelse", "cand", "bac", "ausbildung", "berufsausbildung", "aa", "aas",
+     "professionsbachelor", "diplom-ingenieur", "bachelor's", "master's", "bachelor’s", "master’s", "b.sc", "m.sc",
+     "ph.d", "b.s", "m.s", "b.a", "m.a", "a-levels", "4-year", "four-year", "two-year", "2-year", "associate's")
+)  # fmt: skip
+DEGREE_NEEDLES = ("b.s.", "m.s.", "b.a.", "m.a.", "ph.d", "ph. d", "a.a.")
+
+
 @dataclass(frozen=True, slots=True)
 class DegreeMention:
     offset: int

@@ -22,10 +22,11 @@ _WORDS = {
 }  # fmt: skip
 _NUM = r"(?:\d{1,2}(?:[.,]5)?|" + "|".join(sorted((w for w in _WORDS if len(w) > 2), key=len, reverse=True)) + ")"
 _UNIT = r"(?:years?|yrs?|jahre?n?|års?|ans|année?s?|jaar|años)\b"
+_UNIT_ONLY = re.compile(r"(?<!\w)" + _UNIT, re.IGNORECASE)
 _YEARS = re.compile(
-    r"(?P<lead>at least|a minimum of|minimum(?: of)?|min\.?|no less than|more than|over|in excess of|mindestens"
+    r"(?<![\w.])(?P<lead>at least|a minimum of|minimum(?: of)?|min\.?|no less than|more than|over|in excess of|mindestens"
     r"|minimal|mindst|minimum|au moins|minst|up to|no more than|maximum(?: of)?)?\s*"
-    r"\(?(?P<a>" + _NUM + r")\)?"
+    r"\(?(?<![\w.])(?P<a>" + _NUM + r")\)?"
     r"(?:\s*(?:-|–|—|to|bis|til|à|or)\s*\(?(?P<b>" + _NUM + r")\)?)?"
     r"(?P<plus>\s*\+)?(?P<more0>\s*or more)?\s*" + _UNIT + r"(?P<plus2>\s*\+)?"
     r"(?P<more>\s*(?:or more|or longer|and above|and up|minimum|at minimum|at least|or greater))?",
@@ -39,11 +40,33 @@ _EXPERIENCE_AFTER = re.compile(
     r"|environment|capacity|field|industry|team|company|organi[sz]ation|unit|hospital|trade)s?\b)",
     re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[.;\n]")
 _EXPERIENCE_BEFORE = re.compile(r"experien|erfahrung|erfaring|expérience|ervaring", re.IGNORECASE)
 _NOT_EXPERIENCE = re.compile(
     r"\s*(?:-|\s)?(?:old|of age|degree|program|programme|course|warranty|contract|of service|in business|history|ago"
     r"|guarantee|apprenticeship|of (?:tuition|funding|growth|operation|existence))\b",
     re.IGNORECASE,
+)
+
+
+YEAR_TRIGGERS = frozenset(
+    (
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "jahr",
+        "jahre",
+        "jahren",
+        "år",
+        "års",
+        "ans",
+        "année",
+        "années",
+        "jaar",
+        "jaren",
+        "años",
+    )
 )
 
 
@@ -59,26 +82,33 @@ def year_mentions(
 ) -> Iterator[tuple[int, float | None, float | None]]:
     """(offset, min, max) for each experience requirement stated in text[start:end]."""
     stop = len(text) if end is None else end
-    for m in _YEARS.finditer(text, start, stop):
-        a = m.group("a")
-        if a.lower() in ("a", "an"):
-            continue
-        after = text[m.end() : min(m.end() + 70, stop)]
-        if _NOT_EXPERIENCE.match(text, m.end()) or m.group().rstrip()[-1:] == "-":
-            continue
-        clause_end = re.search(r"[.;\n]", after)
-        after = after[: clause_end.start()] if clause_end else after
-        before = text[max(start, m.start() - 40) : m.start()]
-        if not (_EXPERIENCE_AFTER.search(after) or _EXPERIENCE_BEFORE.search(before)):
-            continue
-        low = _value(a)
-        high = _value(m.group("b")) if m.group("b") else None
-        lead = (m.group("lead") or "").lower()
-        if high is not None and high < low:
-            continue
-        if lead.startswith(("up to", "no more", "maximum")) and high is None:
-            yield m.start(), None, low
-        elif high is not None and m.group("b") and " or " in m.group().lower() and not m.group("more"):
-            yield m.start(), low, None  # "2 or 3 years": at least two
-        else:
-            yield m.start(), low, high
+    seen: set[int] = set()
+    for unit in _UNIT_ONLY.finditer(text, start, stop):
+        for m in _YEARS.finditer(text, max(start, unit.start() - 70), min(stop, unit.end() + 20)):
+            if m.start() <= unit.start() < m.end() and m.start() not in seen:
+                seen.add(m.start())
+                mention = _mention(text, m, start, stop)
+                if mention is not None:
+                    yield mention
+
+
+def _mention(text: str, m: re.Match[str], start: int, stop: int) -> tuple[int, float | None, float | None] | None:
+    """The requirement one figure states, if experience is what it measures."""
+    if _NOT_EXPERIENCE.match(text, m.end()) or m.group().rstrip()[-1:] == "-":
+        return None
+    after = text[m.end() : min(m.end() + 70, stop)]
+    clause_end = _CLAUSE_END.search(after)
+    after = after[: clause_end.start()] if clause_end else after
+    before = text[max(start, m.start() - 40) : m.start()]
+    if not (_EXPERIENCE_AFTER.search(after) or _EXPERIENCE_BEFORE.search(before)):
+        return None
+    low = _value(m.group("a"))
+    high = _value(m.group("b")) if m.group("b") else None
+    lead = (m.group("lead") or "").lower()
+    if high is not None and high < low:
+        return None
+    if lead.startswith(("up to", "no more", "maximum")) and high is None:
+        return m.start(), None, low
+    if high is not None and " or " in m.group().lower() and not m.group("more"):
+        return m.start(), low, None  # "2 or 3 years": at least two
+    return m.start(), low, high

@@ -37,7 +37,7 @@ _GENDER_TAG = re.compile(
 )
 _TITLE_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•|@|at|bei|chez|hos)\s+|\s*[|·•]\s*")
 _SENTENCE_TITLE = re.compile(
-    r"(?:looking for|seeking|(?:is|are|now) hiring|searching for|recruiting|looking to hire|search for|hire)\s+"
+    r"(?:looking for|seeking|(?:is|are|now) hiring|searching for|recruiting|looking to hire|search for|hire|\b[Aa]s)\s+"
     r"(?:an?|our (?:next|first|new)|one|two|a new)\s+(?:(?:experienced|talented|motivated|passionate|skilled|dedicated"
     r"|driven|dynamic|enthusiastic|full-time|part-time)\s+)*"
     r"(?P<title>[A-Z][\w/&+#.-]*(?:\s+(?:[A-Z][\w/&+#.-]*|of|and|&|in|for|\([mwfdx/]+\))){0,6})"
@@ -55,7 +55,7 @@ _NOT_COMPANY = re.compile(
     re.IGNORECASE,
 )
 _ABOUT_COMPANY = re.compile(
-    r"(?:about|über|om|à propos de|over)\s+(?P<company>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+    r"(?i:about|über|om|à propos de|over)\s+(?P<company>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
 )
 _REGIONS = (
     r"EU|EMEA|APAC|LATAM|Europe|European Union|Americas|North America|South America|Asia|Africa|Oceania|Nordics"
@@ -140,10 +140,10 @@ def clean_locations(text: str) -> tuple[str, ...]:
     text = re.sub(r"\(\s*\)", "", text)
     places = []
     for part in _LOCATION_SPLIT.split(text):
-        part = _WORKPLACE_WORDS.sub("", part)
+        part = _WORKPLACE_WORDS.sub("", re.sub(r"^[^\w(]+", "", part))
         part = re.sub(r"^\s*(?:[-–—,:(]|in\b|from\b|within\b|anywhere in\b)\s*", "", part)
         part = re.sub(r"^\s*(?:[-–—,:(]|in\b)\s*", "", part)
-        part = part.strip(" \t-–—,:()·•.")
+        part = re.sub(r"\s+only$", "", part.strip(" \t-–—,:()·•."), flags=re.IGNORECASE)
         if (
             part
             and len(part) <= 60
@@ -159,21 +159,35 @@ def split_title_line(line: str) -> list[str]:
     return [p for p in _TITLE_SPLIT.split(_GENDER_TAG.sub("", line)) if p.strip()]
 
 
-def title_from_sentences(text: str) -> str | None:
-    m = _SENTENCE_TITLE.search(text)
-    if m is None:
-        return None
-    words = m.group("title").split()
-    while words and not JOB_NOUN.search(words[-1]):
-        words.pop()
-    return clean_title(" ".join(words)) if words else None
+TITLE_TRIGGERS = frozenset(("looking", "seeking", "hiring", "searching", "recruiting", "search", "hire", "as"))
+COMPANY_TRIGGERS = frozenset(("hiring", "looking", "seeking", "searching", "recruiting", "growing", "expanding"))
+COMPANY_NEEDLES = ("\nat ", "\njoin ", ". at ", ". join ")
+PLACE_TRIGGERS = frozenset(
+    ("based", "located", "office", "offices", "hq", "headquarters", "hub", "clinic", "hospital", "site")
+)
 
 
-def company_from_sentences(text: str) -> str | None:
-    for m in _COMPANY_SENTENCE.finditer(text):
-        company = clean_company(m.group("company") or m.group("at") or m.group("join") or "")
-        if company:
-            return company
+def title_from_sentences(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """A capitalised title after "looking for a", "is hiring a", … on one of the given lines."""
+    for start, end in spans:
+        m = _SENTENCE_TITLE.search(text, start, end)
+        if m is None:
+            continue
+        words = m.group("title").split()
+        while words and not JOB_NOUN.search(words[-1]):
+            words.pop()
+        title = clean_title(" ".join(words)) if words else None
+        if title:
+            return title
+    return None
+
+
+def company_from_sentences(text: str, spans: list[tuple[int, int]]) -> str | None:
+    for start, end in spans:
+        for m in _COMPANY_SENTENCE.finditer(text, start, end):
+            company = clean_company(m.group("company") or m.group("at") or m.group("join") or "")
+            if company:
+                return company
     return None
 
 
@@ -182,9 +196,10 @@ def company_from_about_heading(heading: str) -> str | None:
     return clean_company(m.group("company")) if m else None
 
 
-def place_from_sentences(text: str) -> str | None:
-    for m in _BODY_PLACE.finditer(text):
-        place = (m.group("place") or m.group("office") or "").strip()
-        if place and (is_place(place) or _PLACE.match(place)):
-            return place
+def place_from_sentences(text: str, spans: list[tuple[int, int]]) -> str | None:
+    for start, end in spans:
+        for m in _BODY_PLACE.finditer(text, start, end):
+            place = (m.group("place") or m.group("office") or "").strip()
+            if place and (is_place(place) or _PLACE.match(place)):
+                return place
     return None

@@ -110,13 +110,28 @@ def _number(text: str, multiplier: str | None) -> float:
     return value
 
 
-def find_salary(text: str) -> Salary | None:
-    """The salary a posting states, or None. `text` has chrome blanked out."""
+SALARY_SYMBOLS = ("$", "€", "£", "¥", "₹", "zł", "kr.", "/h", "/y", "/m", "/ h", "/ y", "/ m", "p.a")
+SALARY_TRIGGERS = frozenset(
+    ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "dkk", "sek", "nok", "pln", "inr", "jpy", "sgd", "hkd", "czk",
+     "huf", "zar", "brl", "mxn", "ils", "aed", "ron", "isk", "kr", "per", "annum", "annual", "annually", "yearly",
+     "monthly", "hourly", "weekly", "daily", "pa", "salary", "salaries", "pay", "compensation", "wage", "wages", "rate",
+     "ote", "gehalt", "vergütung", "løn", "lønn", "lön", "salaire", "rémunération", "sueldo", "salario", "brutto",
+     "hour", "hr", "year", "yr", "month", "week", "day", "jahr", "monat")
+)  # fmt: skip
+_DIGIT = re.compile(r"\d")
+_CLAUSE_BREAK = re.compile(r"[,;.()]\s|\s[-–—]\s")
+
+
+def find_salary(text: str, spans: list[tuple[int, int]]) -> Salary | None:
+    """The salary stated on the given lines of `text` (chrome blanked out), or None."""
     best: tuple[int, int, Salary] | None = None
-    for m in _SALARY.finditer(text):
-        candidate = _candidate(text, m)
-        if candidate is not None and (best is None or candidate[0] > best[0]):
-            best = (candidate[0], -m.start(), candidate[1])
+    for start, end in spans:
+        if _DIGIT.search(text, start, end) is None:
+            continue
+        for m in _SALARY.finditer(text, start, end):
+            candidate = _candidate(text, m)
+            if candidate is not None and (best is None or candidate[0] > best[0]):
+                best = (candidate[0], -m.start(), candidate[1])
     return best[2] if best else None
 
 
@@ -128,7 +143,9 @@ def _candidate(text: str, m: re.Match[str]) -> tuple[int, Salary] | None:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    near = text[max(line_start, start - 40) : min(end + 30, len(line) + line_start)]
+    after = text[end : min(end + 30, line_start + len(line))]
+    clause = _CLAUSE_BREAK.search(after)
+    near = text[max(line_start, start - 40) : start] + " " + (after[: clause.start()] if clause else after)
     if _NOT_PAY.search(near):
         return None
     pay_words = _PAY_WORDS.search(line) is not None

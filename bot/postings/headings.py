@@ -25,7 +25,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"|pluses|plus points|extra credit|things that might interest you|what (?:would|will) make you stand out"
         r"|(?:how to |ways to )?stand out|even better if.*|ideally(?: you (?:have|are|bring))?.*"
         r"|we(?:'d| would) (?:also )?love (?:it )?if.*|it(?:'s| is| would be)? (?:great|nice|a bonus) if.*"
-        r"|wünschenswert|von vorteil|pluspunkte|idealerweise.*|(?:det er )?en fordel(?: hvis.*)?|meriterande"
+        r"|desirable criteria|wünschenswert|von vorteil|pluspunkte|idealerweise.*|(?:det er )?en fordel(?: hvis.*)?|meriterande"
         r"|meritterende|(?:ce (?:qui )?)?serait un plus|les plus|atouts?|un plus|pluspunten|se valorará",
     ),
     (
@@ -34,9 +34,10 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"(?: (?:and|&) (?:duties|responsibilities|expectations))?(?: include)?"
         r"|what " + _YOU_WILL + r" (?:do|be doing|work on|own|achieve|accomplish)(?: here| in this role| day to day)?"
         r"|what (?:the|this) (?:role|job|position) (?:involves|entails|looks like)"
-        r"|(?:about|in) (?:the|this) (?:role|job|position)|the (?:role|job|position|opportunity)"
+        r"|(?:about|in) (?:the|this) (?:role|position)|in this job|the (?:role|job|position|opportunity)"
         r"|your (?:role|mission|impact|day|job|opportunity|responsibilities|tasks)|role (?:description|overview|summary)"
         r"|(?:a )?day in the life|day[- ]to[- ]day|how you(?:'ll| will) (?:make an )?impact|impact|the work|the challenge"
+        r"|(?:main |key )?duties of the (?:job|role|post|position)|job purpose|main purpose of the (?:job|role)"
         r"|job (?:responsibilities|duties)|position (?:responsibilities|overview)|essential (?:duties|functions).*"
         r"|(?:deine|ihre|unsere|die) aufgaben|aufgaben(?:gebiet|bereich)?|das erwartet (?:dich|sie)|dein job"
         r"|(?:dine |dina )?(?:arbejds)?opgaver|(?:dine|dina) arbetsuppgifter|arbeidsoppgaver|jobbet|stillingen|rollen"
@@ -53,7 +54,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"|who (?:you are|we(?:'re| are) looking for)|(?:we are looking for|we're looking for|looking for)"
         r"|(?:about|is this) you\??|you(?: have| are| bring| should have|'ll have| will have| need| must have)?"
         r"|your (?:profile|background|skills|experience|qualifications|expertise|toolkit)|(?:candidate )?profile"
-        r"|must[- ]haves?|(?:the )?ideal candidate(?: will have)?|what it takes|skills (?:needed|required)"
+        r"|must[- ]haves?|person specification|essential(?: criteria| requirements| skills| qualifications)?|(?:the )?ideal candidate(?: will have)?|what it takes|skills (?:needed|required)"
         r"|what makes you a (?:great|good) fit|you (?:might|may) be a (?:great |good )?fit if.*|requirements and skills"
         r"|we(?:'d| would) love to hear from you if.*|you should apply if.*|(?:to be|for) success(?:ful)? in this role.*"
         r"|(?:dein|ihr|unser) profil|das bringst du mit|das bringen sie mit|was (?:du|sie) mitbring(?:st|en)"
@@ -98,7 +99,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.OTHER,
         r"(?:job |position |role )?(?:description|overview|summary|details|information)"
         r"|additional (?:information|details|info)|(?:tech(?:nology)?|our) stack|technologies|tools we use|the stack"
-        r"|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)"
+        r"|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)|about the job"
+        r"|seniority level|employment type|job function|industries|work location|experience level|job criteria"
         r"|stellenbeschreibung|beschreibung|stillingsbeskrivelse|description du poste|functieomschrijving",
     ),
 )

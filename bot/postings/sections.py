@@ -21,6 +21,7 @@ Sections partition the clean text: every character belongs to exactly one sectio
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
@@ -45,7 +46,7 @@ _CLAUSE_END = re.compile(r"[;.!?](?:\s|$)")
 _EEO_CUE = re.compile(
     r"\b(?:equal (?:employment )?opportunit(?:y|ies) (?:employer|workplace)|without regard to (?:race|age|sex|gender)"
     r"|e-verify|reasonable accommodations?|affirmative action|protected veteran|we (?:celebrate|value|embrace) diversity"
-    r"|all qualified applicants|committed to (?:creating )?(?:a )?(?:diverse|inclusive))",
+    r"|all qualified applicants|welcome applications from|committed to (?:creating )?(?:a )?(?:diverse|inclusive))",
     re.IGNORECASE,
 )
 _APPLY_CUE = re.compile(
@@ -76,16 +77,39 @@ _GLUED_HEADINGS = (
     "|The role|The Role|Your Role|Your role|Additional Information|Additional information|Job Description"
     "|Job description|Tasks|Duties|Skills|Your qualifications|Your Qualifications|Requirements and Qualifications"
 )
-_GLUED_HEADING = re.compile(r"(?:^|(?<=[a-z.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])")
+_GLUED_HEADING = re.compile(r"(?:^|(?<=[a-z.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])", re.MULTILINE)
 _LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
 _FIELD_LABEL = re.compile(
     r"(?:salary|pay|compensation|rate|pay range|salary range|rewards?|location|schedule|hours|start date|type)\b"
 )
 
 
+_EEO_NEEDLES = ("elcome applications", "qual opportunit", "qual employment", "egard to", "-Verify", "-verify", "ccommodation", "ffirmative",
+                "eteran", "iversity", "qualified applicants", "nclusive", "iverse")  # fmt: skip
+_PREFERENCE_NEEDLES = ("plus", "Plus", "advantage", "asset", "bonus", "Bonus", "nice", "Nice", "prefer", "Prefer",
+                       "ideal", "Ideal", "desir", "Desir", "required", "mandatory", "must", "helpful", "beneficial",
+                       "great", "Vorteil", "wünschenswert", "fordel", "atout", "merit", "gerne")  # fmt: skip
+
+
+class _Cues:
+    """Which sentence cues a text can hold at all (a few str.find calls), so most lines skip those patterns."""
+
+    __slots__ = ("eeo", "glued", "preference")
+
+    def __init__(self, text: str) -> None:
+        self.eeo = any(needle in text for needle in _EEO_NEEDLES)
+        self.preference = any(needle in text for needle in _PREFERENCE_NEEDLES)
+        self.glued = [m.start() for m in _GLUED_HEADING.finditer(text)]
+
+    def glued_within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.glued, start)
+        return i < len(self.glued) and self.glued[i] < end
+
+
 def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> tuple[Section, ...]:
     """Classify every part of the clean text; `heading_starts` are lines the markup marked as headings."""
     marks: list[tuple[int, SectionKind, str | None]] = []  # (clean offset, kind, heading) where kinds change
+    cues = _Cues(text)
     kind: SectionKind = _K.HEADER
     heading: str | None = None
     header_lines = 0
@@ -120,7 +144,7 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
             kind, heading = new_kind, (None if new_kind is _K.HEADER else new_heading)
             marks.append((start, kind, heading))
             if body_offset is not None:
-                _mark_body(marks, text, start + body_offset, end, kind, heading)
+                _mark_body(marks, text, start + body_offset, end, kind, heading, cues)
             continue
 
         if in_listing:
@@ -131,22 +155,28 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
 
         if kind is _K.HEADER:
             header_lines += 1
-            if header_lines > MAX_HEADER_LINES or len(stripped) > MAX_HEADER_LINE:
+            if header_lines > MAX_HEADER_LINES or len(stripped) > MAX_HEADER_LINE or _is_sentence(stripped):
                 kind = _K.OTHER
             else:
                 marks.append((start, _K.HEADER, None))
                 continue
 
         body_start = start
-        for glued in _GLUED_HEADING.finditer(stripped):
-            cut = start + glued.start()
-            _mark_body(marks, text, body_start, cut, kind, heading)
-            kind, heading = heading_kind(glued.group(1)) or _K.OTHER, glued.group(1)
-            marks.append((cut, kind, heading))
-            body_start = start + glued.end() + 1
-        _mark_body(marks, text, body_start, end, kind, heading)
+        if cues.glued_within(start, end):
+            for glued in _GLUED_HEADING.finditer(text, start, end):
+                cut = glued.start()
+                _mark_body(marks, text, body_start, cut, kind, heading, cues)
+                kind, heading = heading_kind(glued.group(1)) or _K.OTHER, glued.group(1)
+                marks.append((cut, kind, heading))
+                body_start = glued.end() + 1
+        _mark_body(marks, text, body_start, end, kind, heading, cues)
 
     return _to_sections(marks, length)
+
+
+def _is_sentence(line: str) -> bool:
+    """Prose ends the header: header lines are titles, names, places and short facts."""
+    return line.endswith((".", "!")) and line.count(" ") >= 7
 
 
 def _heading_line(stripped: str, marked: bool) -> tuple[SectionKind | None, str, int | None] | None:
@@ -176,15 +206,16 @@ def _mark_body(
     end: int,
     kind: SectionKind,
     heading: str | None,
+    cues: _Cues,
 ) -> None:
     """Mark body text [start, end) of the current section, refined by what its sentences say."""
     if start >= end:
         return
     line = text[start:end]
-    if _EEO_CUE.search(line):
+    if cues.eeo and _EEO_CUE.search(line):
         marks.append((start, _K.EEO, None))
         return
-    if kind in (_K.OTHER, _K.ABOUT, _K.BENEFITS) and _APPLY_CUE.match(line):
+    if kind is not _K.HEADER and _APPLY_CUE.match(line):
         marks.append((start, _K.APPLY, None))
         return
     if kind is _K.OTHER:
@@ -193,7 +224,7 @@ def _mark_body(
         elif line.startswith("- ") and _DUTY_CUE.match(line):
             kind = _K.RESPONSIBILITIES
     marks.append((start, kind, heading))
-    if kind is _K.REQUIRED:
+    if kind is _K.REQUIRED and cues.preference:
         _mark_preferences(marks, text, start, end, heading)
 
 

@@ -1,0 +1,65 @@
+"""Throughput of posting understanding (clean + sections + fields) on one core.
+
+The SkillSpan postings of ../shared are rebuilt as plain text exactly as
+../shared/tools/skillspan_eval.py gives them to `jobbot keywords` (tokens joined by spaces,
+sentences by newlines, grouped by (source, idx)), so the figure is the cost the keyword
+evaluation pays before keyword matching. Prints postings per second and ms per posting.
+
+    python bench/bench_postings.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bot.postings.clean import clean_posting
+from bot.postings.fields import extract_fields
+from bot.postings.sections import split_sections
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "skillspan"
+
+
+def load_texts() -> list[str]:
+    texts: list[str] = []
+    for name in ("dev.json", "train.json"):
+        groups: dict[tuple[str, int], list[str]] = {}
+        with (SHARED / name).open(encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                groups.setdefault((row["source"], row["idx"]), []).append(" ".join(row["tokens"]))
+        texts.extend("\n".join(sentences) for sentences in groups.values())
+    return texts
+
+
+def run_once(texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        cleaned = clean_posting(text)
+        sections = split_sections(cleaned.clean.text, cleaned.heading_starts)
+        extract_fields(cleaned.clean.text, sections)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timed passes over all postings (median is shown)")
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        print(f"skipped: {SHARED} is absent (the SkillSpan data lives in ../shared)")
+        return 0
+    texts = load_texts()
+    run_once(texts)  # warm up regex caches
+    seconds = statistics.median(run_once(texts) for _ in range(args.repeat))
+    chars = sum(map(len, texts))
+    print(f"postings: {len(texts)}  mean size: {chars / len(texts):.0f} chars")
+    print(f"clean+sections+fields: {len(texts) / seconds:.0f} postings/s, {1000 * seconds / len(texts):.3f} ms/posting")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
