@@ -39,7 +39,7 @@ async def say(
 EMBED_COLOUR = discord.Colour.blurple()
 FIELD_LIMIT = 1024
 DESCRIPTION_LIMIT = 4000
-FIELDS_PER_PAGE = 6
+FIELDS_PER_PAGE = 10
 PAGE_CHARS = 3500  # well under Discord's 6,000 characters per embed
 
 CATEGORY_TITLES = {
@@ -122,14 +122,17 @@ def _copy_term(keyword: Keyword) -> str:
 
 
 def _grouped(keywords: tuple[Keyword, ...]) -> list[tuple[str, list[Keyword]]]:
-    """Categories in order of their most important keyword; required first inside each."""
+    """Categories with the most required keywords first; required first inside each."""
     groups: dict[str, list[Keyword]] = {}
     for keyword in keywords:
         groups.setdefault(str(keyword.category), []).append(keyword)
     rank = {True: 0, None: 1, False: 2}
     for members in groups.values():
         members.sort(key=lambda k: (rank[k.required], -k.weight, k.keyword.lower()))
-    return sorted(groups.items(), key=lambda item: (rank[item[1][0].required], -max(k.weight for k in item[1])))
+    return sorted(
+        groups.items(),
+        key=lambda item: (-sum(1 for k in item[1] if k.required), -max(k.weight for k in item[1]), item[0]),
+    )
 
 
 def keyword_pages(posting: Posting, *, posting_id: int | None = None) -> list[discord.Embed]:

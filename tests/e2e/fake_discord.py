@@ -76,6 +76,7 @@ class FakeDiscord:
     requests: list[Recorded] = field(default_factory=list)
     attachments: dict[str, bytes] = field(default_factory=dict)
     channel_errors: dict[int, int] = field(default_factory=dict)  # channel id → HTTP status for sends
+    downloads: list[str] = field(default_factory=list)  # attachment names fetched by the bot
     heartbeats: int = 0
     identifies: int = 0
     resumes: int = 0
@@ -455,6 +456,7 @@ class FakeDiscord:
     # -- REST ----------------------------------------------------------------------------------
 
     async def _attachment(self, request: web.Request) -> web.Response:
+        self.downloads.append(request.match_info["name"])
         data = self.attachments.get(request.match_info["name"])
         if data is None:
             return web.Response(status=404)
@@ -488,7 +490,12 @@ class FakeDiscord:
             return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
         if re.fullmatch(r"/applications/\d+(/guilds/\d+)?/commands", path):
             commands = raw_body if isinstance(raw_body, list) else []
-            return _json([{**c, "id": str(self.next_id()), "application_id": str(APP_ID)} for c in commands])
+            return _json(
+                [
+                    {"description": "", **c, "id": str(self.next_id()), "application_id": str(APP_ID), "version": "1"}
+                    for c in commands
+                ]
+            )
         if re.fullmatch(r"/interactions/\d+/[^/]+/callback", path):
             return _json(self._callback(path, body))
         if m := re.fullmatch(r"/webhooks/\d+/[^/]+(/messages/@original)?", path):
@@ -504,8 +511,13 @@ class FakeDiscord:
             return web.Response(status=204)
         if m := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/threads", path):
             thread = self.channel(self.next_id(), str(body.get("name", "thread")))
-            thread.update(type=11, parent_id=m.group(1), thread_metadata={"archived": False, "locked": False})
-            thread["thread_metadata"].update(auto_archive_duration=1440, archive_timestamp=None)
+            thread.update(type=11, parent_id=m.group(1), owner_id=str(BOT_ID), message_count=0, member_count=1)
+            thread["thread_metadata"] = {
+                "archived": False,
+                "locked": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": "2024-05-01T12:00:00+00:00",
+            }
             return _json(thread)
         if m := re.fullmatch(r"/channels/(\d+)", path):
             return _json(self.channel(int(m.group(1)), "channel"))
