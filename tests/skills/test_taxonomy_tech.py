@@ -72,6 +72,8 @@ def _by_name() -> dict[str, Entry]:
         ("ServiceNow tickets", "ServiceNow"),
         ("Cisco IOS and NX-OS", "Cisco IOS"),
         ("iOS and Android apps", "iOS"),
+        ("Tier 1 SOC analyst", "Security operations center"),
+        ("ARM SoC bring-up", "Systems on chip"),
     ],
 )
 def test_posting_spellings_reach_the_canonical_entry(text: str, canonical: str) -> None:
@@ -105,6 +107,9 @@ def test_posting_spellings_reach_the_canonical_entry(text: str, canonical: str) 
         ("Canada Pension Plan (CPP) deductions", "C++"),
         ("Taxi and cab drivers welcome", "Change management for IT"),
         ("Arm and shoulder strength", "ARM"),
+        ("Pays more or less weekly", "Large-Scale Scrum"),
+        ("Tier 1 SOC analyst", "Systems on chip"),
+        ("Hunt for IOCs", "Dependency injection"),
     ],
 )
 def test_words_in_other_senses_reach_no_entry(text: str, not_meant: str) -> None:
