@@ -40,6 +40,8 @@ _BLOCK_OPENERS = re.compile(
     r"|(?:explore|browse|see|view) (?:more|all|other|similar) (?:jobs|roles|openings|positions)\b.{0,40}"
     r"|(?:people|others) who viewed this job.{0,40}"
     r"|(?:explore )?(?:collaborative )?articles?.{0,20}|(?:popular|related|similar) searches"
+    r"|top (?:\d+ )?(?:keywords|skills)(?: for this (?:job|role|posting))?|(?:missing|matched|found) (?:keywords|skills)"
+    r"|(?:keywords|skills) (?:to add|you(?:'re| are) missing|in this job)|ats keywords.{0,30}"
     r"|(?:for job seekers|for employers|quick links|useful links|follow us|connect with us|"
     r"stay connected|download (?:the|our) app|get the app|site ?map)\b.{0,30}",
     re.IGNORECASE,
@@ -52,7 +54,7 @@ _BUTTONS = re.compile(
     r"|share(?: (?:this )?(?:job|posting|on \w+|via \w+))?|tweet|copy link|email (?:this )?job|print(?: this job)?"
     r"|report(?: this)?(?: job| listing| ad)?|flag (?:this )?job|show (?:more|less)|see (?:more|less|all)|read more"
     r"|view (?:all )?(?:jobs|job|details|more|company)|back(?: to)?(?: all)? (?:search|jobs|results|top|listings)"
-    r"|(?:skip|jump) to (?:main )?content|menu|close|dismiss|home|jobs|find jobs|search(?: jobs)?|post a job"
+    r"|(?:skip|jump) to (?:main )?content|menu|close|dismiss|home|jobs|find jobs|search(?: jobs)?|post (?:a )?jobs?"
     r"|for employers|employers|companies|salaries|company reviews|career advice|messaging|notifications|people"
     r"|learning|network|premium|try premium(?: for free)?|upgrade(?: now)?|unlock\b.*|get (?:job )?alerts?"
     r"|(?:create|set(?: up)?) (?:a )?job alert|get notified.*|follow|following|promoted|sponsored|advertisement|ad"
@@ -79,12 +81,20 @@ _BANNERS = re.compile(
     r"|home\s*[>›/»]\s*\w|jobs\s*[>›/»]\s*\w"
     r"|see who \w+(?: \w+)? has hired|you(?:'ll| will) be redirected|this job (?:is no longer|has expired)"
     r"|(?:is|are) (?:this|these) jobs? (?:a good fit|right for you)|how (?:well )?do you match"
-    r"|advertisement\b|sponsored\b|ad choices|profile insights|here's how the job (?:qualifications|details) align)",
+    r"|keywords (?:found|matched|missing)\b|(?:resume )?match (?:score|rate)\b|try \w+ (?:premium|pro|plus)\b"
+    r"|unlock (?:all|more|the full)\b|advertisement\b|sponsored\b|ad choices|profile insights|here's how the job (?:qualifications|details) align)",
     re.IGNORECASE,
 )
 
 
 _NAV_SEPARATOR = re.compile(r"\s*[/|·•]\s*")
+
+
+_NAV_PHRASES = re.compile(
+    r"\b(?:sign (?:up|in)|log ?(?:in|out)|register|post a job|find jobs|upload (?:your )?(?:resume|cv)|create account"
+    r"|join now|for employers|company reviews|salaries|my jobs|saved jobs)\b",
+    re.IGNORECASE,
+)
 
 
 def chrome_hit(line: str) -> ChromeHit | None:
@@ -96,6 +106,8 @@ def chrome_hit(line: str) -> ChromeHit | None:
                 return ChromeHit.LINE
             if _BLOCK_OPENERS.fullmatch(text):
                 return ChromeHit.BLOCK
+            if len(_NAV_PHRASES.findall(text)) >= 2:  # a site menu flattened into one line
+                return ChromeHit.LINE
             if _NAV_SEPARATOR.search(text) and all(_BUTTONS.fullmatch(p) for p in _NAV_SEPARATOR.split(text) if p):
                 return ChromeHit.LINE
     if _BANNERS.match(line.lstrip("-–•*#>| ")):

@@ -27,8 +27,10 @@ from bot.postings.fields_header import (
     clean_title,
     company_from_about_heading,
     company_from_sentences,
+    dollar_currency,
     is_place,
     place_from_sentences,
+    split_company_place,
     split_title_line,
     title_from_sentences,
 )
@@ -107,25 +109,15 @@ _EMPLOYMENT_BODY = re.compile(
     r"\b(?:(?:this is an?|a|an|is a|for a|the) (?P<kind>full[- ]time|part[- ]time|permanent|temporary|contract|freelance"
     r"|fixed[- ]term|seasonal)(?: \w+)? (?:position|role|job|contract|opportunity|employment|basis|assignment)"
     r"|(?P<kind2>full[- ]time|part[- ]time|contract|freelance|temporary) basis|(?P<kind3>contract)[- ]to[- ]hire"
-    r"|(?P<kind4>\d+[- ]month) contract|(?P<kind5>internship) (?:program|position|role|opportunity))",
+    r"|(?P<kind4>\d+[- ]month) contract|(?P<kind5>internship) (?:program|position|role|opportunity)"
+    r"|(?:hiring|seeking|looking for|recruiting) (?:an? |\w+ )?(?P<kind6>full[- ]time|part[- ]time|temporary|seasonal))",
     re.I,
 )
 
 _EMPLOYMENT_TRIGGERS = frozenset(
-    (
-        "full",
-        "part",
-        "permanent",
-        "temporary",
-        "contract",
-        "freelance",
-        "fixed",
-        "seasonal",
-        "internship",
-        "basis",
-        "hire",
-    )
-)
+    ("full", "part", "permanent", "temporary", "contract", "freelance", "fixed", "seasonal", "internship", "basis", "hire",
+     "full-time", "part-time", "fixed-term", "contract-to-hire")
+)  # fmt: skip
 
 _SENIORITY = (
     ("intern", r"intern|internship|praktikant|werkstudent|working student|trainee|apprentice|co-op|stagiaire|summer student"),
@@ -138,8 +130,8 @@ _SENIORITY = (
     ("staff", r"staff(?= (?:\w+ ){0,2}(?:engineer|developer|scientist|designer|architect|analyst|researcher|product))"),
     ("lead", r"lead|tech lead|team lead"),
     ("senior", r"senior|sr\.?|snr|erfahrene[rn]?|seniorkonsulent"),
-    ("mid", r"mid[- ]level|mid|intermediate|medior"),
-    ("junior", r"junior|jr\.?|entry[- ]level|graduate|new grad|associate(?! director)|berufseinsteiger"),
+    ("mid", r"mid[- ]level|mid(?![-\w])|intermediate|medior"),
+    ("junior", r"junior|jr\.?|entry[- ]level|graduate|new grad|associate(?=\s+\w)(?! director)|berufseinsteiger"),
 )  # fmt: skip
 _SENIORITY_PATTERNS = tuple((name, re.compile(r"(?<![\w-])(?:" + p + r")(?![\w])", re.I)) for name, p in _SENIORITY)
 _SENIORITY_VALUE = re.compile(
@@ -147,6 +139,9 @@ _SENIORITY_VALUE = re.compile(
     r"|(?P<mid>mid[- ]level|intermediate|mid)|(?P<director>director)|(?P<executive>executive)|(?P<lead>lead)"
     r"|(?P<principal>principal)|(?P<staff>staff)|(?P<manager>manager)",
     re.I,
+)
+_SENIORITY_BEFORE_TITLE = re.compile(
+    r"(?:(?P<junior>entry[- ]level|junior)|(?P<senior>senior|experienced)|(?P<mid>mid[- ]level)|(?P<intern>intern))\s+$"
 )
 _PREFERENCE = re.compile(
     r"preferred|preferably|a plus|an advantage|nice to have|ideally|desirable|bonus|advantageous", re.I
@@ -206,7 +201,7 @@ def extract_fields(text: str, sections: Sequence[Section]) -> PostingFields:
     """All fields of a posting, from its clean text and sections."""
     view = _View(text, sections)
     labels = _labels(view)
-    header = view.header_lines()
+    header = view.header_lines() + [v for v in labels.values() if "|" in v or "·" in v]
     title, company, header_rest = _title_and_company(labels, header)
     if company is None:
         company = _company_elsewhere(view)
@@ -220,10 +215,10 @@ def extract_fields(text: str, sections: Sequence[Section]) -> PostingFields:
         locations=locations,
         workplace=_workplace(labels, header, view),
         employment_type=_employment_type(labels, header, view, title),
-        seniority=_seniority(title, labels, header),
+        seniority=_seniority(title, labels, header, view),
         years_min=years_min,
         years_max=years_max,
-        salary=find_salary(view.text, view.lines_with(SALARY_TRIGGERS, SALARY_SYMBOLS)),
+        salary=find_salary(view.text, view.lines_with(SALARY_TRIGGERS, SALARY_SYMBOLS), dollar_currency(locations)),
         education=_education(view),
     )
 
@@ -270,13 +265,15 @@ def _title_and_company(labels: dict[str, str], header: list[str]) -> tuple[str |
                     continue
                 title, title_line = candidate, n
                 others = parts[:i] + parts[i + 1 :]
-                if company is None and len(parts) <= 4:
-                    found = next((c for c in map(clean_company, others) if c), None)
+                if company is None:
+                    near = others if len(parts) <= 4 else parts[max(0, i - 1) : i] + parts[i + 1 : i + 2]
+                    found = next((c for c in map(clean_company, near) if c), None)
                     if _NAMING_SEPARATOR.search(line):
                         company = found
                     else:
                         hyphen_company = found
                 rest.extend(p for p in others if clean_company(p) is None)
+                rest.extend(place for p in others if (place := split_company_place(p)[1]))
                 break
             else:
                 rest.extend(parts)
@@ -316,10 +313,10 @@ def _locations(labels: dict[str, str], header_rest: list[str], view: _View) -> t
 
 
 def _workplace(labels: dict[str, str], header: list[str], view: _View) -> str | None:
-    for key in ("workplace", "location"):
+    for key in ("workplace", "location", "employment"):
         if key in labels:
             m = _WORKPLACE_VALUE.search(labels[key])
-            if m and m.lastgroup:
+            if m and m.lastgroup and not (key == "employment" and m.group().lower() == "office"):
                 return m.lastgroup
     for line in header:
         if _LABEL_LINE.match(line):
@@ -366,11 +363,17 @@ def _employment_type(labels: dict[str, str], header: list[str], view: _View, tit
     return None
 
 
-def _seniority(title: str | None, labels: dict[str, str], header: list[str]) -> str | None:
+def _seniority(title: str | None, labels: dict[str, str], header: list[str], view: _View) -> str | None:
     if title:
         for name, pattern in _SENIORITY_PATTERNS:
             if pattern.search(title):
                 return name
+        at = view.lower.find(title.lower())  # "is hiring an entry-level Sales Development Representative"
+        while at > 0:
+            before = _SENIORITY_BEFORE_TITLE.search(view.lower, max(0, at - 20), at)
+            if before and before.lastgroup:
+                return before.lastgroup
+            at = view.lower.find(title.lower(), at + 1)
     values = [labels["seniority"]] if "seniority" in labels else []
     values += [p for line in header for p in split_title_line(line) if re.search(r"\blevel\b", p, re.I)]
     for value in values:

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 LEVEL_ORDER = ("high_school", "certificate", "associate", "bachelor", "master", "doctorate")
 
 _LEVELS: tuple[tuple[str, str], ...] = (
-    ("doctorate", r"ph\.?\s?d\.?|doctorate|doctoral degree|doktor(?:grad|at)?|dr\. rer\. nat"),
-    ("master", r"master['’]?s?(?: degree)?|m\.sc\.?|msc|m\.s\.|ms(?= in\b| or\b| degree\b|/)|m\.a\.(?= in\b)|mba|m\.eng\.?|meng"
+    ("doctorate", r"ph\.?\s?d\.?|doctorate|doctoral degree|doctor of (?:pharmacy|nursing practice|medicine|philosophy)|pharmd|doktor(?:grad|at)?|dr\. rer\. nat"),
+    ("master", r"master['’]?s?(?: degree)?(?: of (?:science|arts|business administration|fine arts|applied science))?|m\.sc\.?|msc|m\.s\.|ms(?= in\b| or\b| degree\b|/)|m\.a\.(?= in\b)|mba|m\.eng\.?|meng"
      r"|msn|graduate degree|postgraduate degree|diplom(?:-ingenieur)?|kandidatgrad|cand\.\s?\w+|kandidat(?:uddannelse)?"
      r"|bac\s?\+\s?5"),
-    ("bachelor", r"bachelor['’]?s?(?: degree)?|b\.sc\.?|bsc|b\.s\.|bs(?= in\b| or\b| degree\b|/)|b\.a\.|ba(?= in\b| degree\b)"
+    ("bachelor", r"bachelor['’]?s?(?: degree)?(?: of (?:science|arts|applied science|business administration|fine arts|commerce))?|b\.sc\.?|bsc|b\.s\.|bs(?= in\b| or\b| degree\b|/)|b\.a\.|ba(?= in\b| degree\b)"
      r"|b\.eng\.?|beng|bsn|undergraduate degree|(?:4|four)[- ]year (?:college |university )?degree"
      r"|(?:university|college|academic) degree|hochschulabschluss|abgeschlossenes studium|bac\s?\+\s?3|professionsbachelor"),
     ("associate", r"associate['’]?s? degree|associate of (?:arts|science|applied science)|a\.a\.s?\.|adn|(?:2|two)[- ]year degree"),
@@ -34,7 +34,8 @@ _LEVEL = re.compile(
 )
 _BARE_DEGREE = re.compile(r"\bdegree\b", re.IGNORECASE)
 _FIELDS = re.compile(
-    r"(?:\s+degree)?\s*(?:\([^)]{0,20}\)\s*)?(?:in|of|within)\s+(?:the\s+)?(?:field\s+of\s+)?", re.IGNORECASE
+    r"(?:\s+degree)?\s*(?:\([^)]{0,20}\)\s*)?(?:in|of|within|der|des|im bereich|i|en)\s+(?:the\s+)?(?:field\s+of\s+)?",
+    re.IGNORECASE,
 )
 _FIELD_STOP = re.compile(
     r"\s+(?:is|are|preferred|required|or higher|with|from|plus|as well|strongly|ideally|and/or (?:equivalent|relevant)"
@@ -43,16 +44,17 @@ _FIELD_STOP = re.compile(
     r"|,\s+(?:ideally|preferably|or equivalent|plus|with)",
     re.IGNORECASE,
 )
-_FIELD_SPLIT = re.compile(r"\s*(?:,|/|\bor\b|\band\b|&)\s*", re.IGNORECASE)
+_FIELD_SPLIT = re.compile(r"\s*(?:,|/|\b(?:or|and|oder|und|eller|og|ou|et|o|y)\b|&)\s*", re.IGNORECASE)
 _NOT_A_FIELD = re.compile(
     r"related|equivalent|similar|relevant|comparable|field|discipline|area|experience|subject|quantitative|technical"
+    r"|vergleichbar|tilsvarende|équivalent|ähnlich|similaire|lignende|ausbildung|école|school|universit|hochschule"
     r"|^(?:a|an|the|any|other|etc)$",
     re.IGNORECASE,
 )
 
 
 DEGREE_TRIGGERS = frozenset(
-    ("degree", "degrees", "bachelor", "bachelors", "master", "masters", "phd", "doctorate", "doctoral", "doktor", "bsc",
+    ("degree", "degrees", "doctor", "pharmd", "bachelor", "bachelors", "master", "masters", "phd", "doctorate", "doctoral", "doktor", "bsc",
      "msc", "sc", "bs", "ms", "ba", "mba", "meng", "beng", "eng", "diploma", "diplom", "school", "ged", "abitur", "gcse",
      "gcses", "levels", "apprenticeship", "certificate", "seal", "journeyman", "nvq", "guilds", "associate",
      "undergraduate", "graduate", "postgraduate", "bsn", "msn", "adn", "hochschulabschluss", "studium", "kandidat",
@@ -60,7 +62,7 @@ DEGREE_TRIGGERS = frozenset(
      "professionsbachelor", "diplom-ingenieur", "bachelor's", "master's", "bachelor’s", "master’s", "b.sc", "m.sc",
      "ph.d", "b.s", "m.s", "b.a", "m.a", "a-levels", "4-year", "four-year", "two-year", "2-year", "associate's")
 )  # fmt: skip
-DEGREE_NEEDLES = ("b.s.", "m.s.", "b.a.", "m.a.", "ph.d", "ph. d", "a.a.")
+DEGREE_NEEDLES = ("b.s.", "m.s.", "b.a.", "m.a.", "ph.d", "ph. d", "a.a.", "bac+", "bac +")
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,11 +49,34 @@ _COMPANY_SENTENCE = re.compile(
     r"|\bJoin\s+(?P<join>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:as|and|in|to|on)\b"
 )
 _NOT_COMPANY = re.compile(
-    r"^(?:we|our|the|this|you|your|us|it|they|he|she|who|what|job|jobs|team|company|remote|hybrid|position|role"
+    r"^(?:the\s+(?:[a-z]|(?:team|role|company|job|position|ideal|candidate)\b)|we|our|this|you|your|us|it|they|he|she|who|what|job|jobs|team|company|remote|hybrid|position|role"
     r"|hiring|apply|about|description|location|salary|full|part|contract|senior|junior|new|an?|my|join|home|today"
     r"|careers?|equal|all|please|if|in|on|at|for|with|and|or|is|are|here|there|now|immediate(?:ly)?|urgent(?:ly)?)\b",
     re.IGNORECASE,
 )
+_NOT_COMPANY_ANYWHERE = re.compile(
+    r"\b(?:ir35|contract|permanent|full[- ]time|part[- ]time|temporary|freelance|salary|per (?:hour|year|day)|apply"
+    r"|summer|winter|spring|autumn|fall|\d{4})\b",
+    re.IGNORECASE,
+)
+_TITLE_WORKPLACE = re.compile(
+    r"\s*(?:\((?:fully\s+)?(?:remote|hybrid|on-?site)[^)]{0,30}\)|[-–—|]\s*(?:fully\s+)?(?:remote|hybrid|on-?site)\b.*$)",
+    re.IGNORECASE,
+)
+_NOT_A_PLACE = re.compile(
+    r"(?:full|part)[- ]?time|permanent|contract|temporary|internship|freelance|remote|hybrid|on-?site|senior|junior"
+    r"|level|\d+\s*(?:days?|weeks?|hours?|months?)\b|ago|applicants?|posted",
+    re.IGNORECASE,
+)
+_DOLLAR_REGIONS = (
+    ("CAD", re.compile(r"\b(?:Canada|Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick"
+                       r"|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|Toronto|Vancouver|Montreal|Ottawa|Calgary|Edmonton|Halifax|Winnipeg)\b")),
+    ("AUD", re.compile(r"\b(?:Australia|New South Wales|Victoria|Queensland|NSW|VIC|QLD|WA|SA|Sydney|Melbourne|Brisbane"
+                       r"|Perth|Adelaide|Canberra)\b")),
+    ("NZD", re.compile(r"\b(?:New Zealand|Auckland|Wellington|Christchurch)\b")),
+    ("SGD", re.compile(r"\bSingapore\b")),
+    ("HKD", re.compile(r"\bHong Kong\b")),
+)  # fmt: skip
 _ABOUT_COMPANY = re.compile(
     r"(?i:about|über|om|à propos de|over)\s+(?P<company>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
 )
@@ -107,23 +130,36 @@ _BODY_PLACE = re.compile(
 
 
 def clean_title(text: str) -> str | None:
-    """A job title as written, without gender tags and edge punctuation, if it looks like one."""
-    title = _GENDER_TAG.sub("", text).strip(" \t-–—|·•:*#,")
+    """A job title as written, without gender tags, workplace notes and edge punctuation, if it looks like one."""
+    title = _TITLE_WORKPLACE.sub("", _GENDER_TAG.sub("", text)).strip(" \t-–—|·•:*#,")
     if not title or len(title) > 90 or len(title.split()) > 12 or title.endswith((".", "!", "?")):
         return None
-    if not JOB_NOUN.search(title) or title[:1].islower():
+    first_word = title.split()[0]
+    if not JOB_NOUN.search(title) or first_word == first_word.lower():
         return None
     if re.match(r"(?:we|our|you|your|the|this|job|about)\b", title, re.IGNORECASE):
         return None
     return title
 
 
+def split_company_place(text: str) -> tuple[str, str | None]:
+    """ "Pixel & Pine (Leeds, UK)" → ("Pixel & Pine", "Leeds, UK")."""
+    m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*", text)
+    if m and (is_place(m.group(2)) or _PLACE.match(m.group(2))):
+        return m.group(1), m.group(2)
+    return text, None
+
+
 def clean_company(text: str) -> str | None:
-    company = text.strip(" \t-–—|·•:*#,.")
+    company = split_company_place(text)[0].strip(" \t-–—|·•:*#,")
+    if company.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Co|Corp|S\.A|N\.V|B\.V)\.$", company):
+        company = company[:-1]
     company = re.sub(r"\s+(?:is|are|was)$", "", company)
     if not company or len(company) > 60 or len(company.split()) > 6 or not company[0].isupper():
         return None
     if _NOT_COMPANY.match(company) or JOB_NOUN.search(company) or _WORKPLACE_WORDS.search(company):
+        return None
+    if _NOT_COMPANY_ANYWHERE.search(company):
         return None
     if is_place(company) or re.search(r"\d+ (?:days?|weeks?|hours?|months?) ago|applicants|\d{3,}", company):
         return None
@@ -144,6 +180,8 @@ def clean_locations(text: str) -> tuple[str, ...]:
         part = re.sub(r"^\s*(?:[-–—,:(]|in\b|from\b|within\b|anywhere in\b)\s*", "", part)
         part = re.sub(r"^\s*(?:[-–—,:(]|in\b)\s*", "", part)
         part = re.sub(r"\s+only$", "", part.strip(" \t-–—,:()·•."), flags=re.IGNORECASE)
+        if _NOT_A_PLACE.search(part):
+            continue
         if (
             part
             and len(part) <= 60
@@ -153,6 +191,14 @@ def clean_locations(text: str) -> tuple[str, ...]:
         ):
             places.append(part)
     return tuple(dict.fromkeys(places))
+
+
+def dollar_currency(locations: tuple[str, ...]) -> str:
+    """The currency a bare "$" means where the job is: CAD in Calgary, AUD in Brisbane, else USD."""
+    for code, pattern in _DOLLAR_REGIONS:
+        if any(pattern.search(place) and not re.search(r"\b(?:USA?|United States)\b", place) for place in locations):
+            return code
+    return "USD"
 
 
 def split_title_line(line: str) -> list[str]:

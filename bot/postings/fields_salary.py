@@ -48,7 +48,7 @@ _SALARY = re.compile(
     r"(?:\s?(?:-|–|—|to|bis|til|à|and)\s?(?P<cur3>" + _CUR + r")?\s?(?P<b>" + _AMOUNT + r")(?P<kb>" + _MULT + r")?"
     r"(?:\s?(?P<cur4>" + _CUR + r"|kr\.?|,-))?)?"
     r"(?P<gross>\s?(?:gross|brutto|base|OTE|DOE|\+\s?(?:bonus|equity|benefits|super))?)"
-    r"(?:\s?(?P<period>" + _PERIOD + r"))?",
+    r"(?:\s?(?P<period>(?i:" + _PERIOD + r")))?",
 )
 _PAY_WORDS = re.compile(
     r"salary|salaries|\bpay\b|compensation|\bwage|\bbase\b|\bearn|\brate\b|\bOTE\b|gehalt|vergütung|\bløn\b|lønn|lön"
@@ -82,10 +82,12 @@ def _period(text: str | None) -> str | None:
     return None
 
 
-def _currency(*symbols: str | None) -> str | None:
+def _currency(dollar: str, *symbols: str | None) -> str | None:
     for symbol in symbols:
         if symbol and symbol not in (",-",):
             low = symbol.lower().rstrip(".")
+            if low == "$":
+                return dollar
             if low in _SYMBOL_CODES:
                 return _SYMBOL_CODES[low]
             if symbol.upper() in _CODES.split("|"):
@@ -122,22 +124,26 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"[,;.()]\s|\s[-–—]\s")
 
 
-def find_salary(text: str, spans: list[tuple[int, int]]) -> Salary | None:
-    """The salary stated on the given lines of `text` (chrome blanked out), or None."""
+def find_salary(text: str, spans: list[tuple[int, int]], dollar: str = "USD") -> Salary | None:
+    """The salary stated on the given lines of `text` (chrome blanked out), or None.
+
+    `dollar` is the currency a bare "$" stands for where the job is (CAD in Toronto).
+    """
     best: tuple[int, int, Salary] | None = None
     for start, end in spans:
         if _DIGIT.search(text, start, end) is None:
             continue
         for m in _SALARY.finditer(text, start, end):
-            candidate = _candidate(text, m)
+            candidate = _candidate(text, m, dollar)
             if candidate is not None and (best is None or candidate[0] > best[0]):
                 best = (candidate[0], -m.start(), candidate[1])
     return best[2] if best else None
 
 
-def _candidate(text: str, m: re.Match[str]) -> tuple[int, Salary] | None:
+def _candidate(text: str, m: re.Match[str], dollar: str) -> tuple[int, Salary] | None:
     a, b = m.group("a"), m.group("b")
-    start, end = m.span()
+    end = m.end()
+    start = next(m.start(g) for g in ("lead", "cur1", "a") if m.group(g) is not None)
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/#"):
         return None
     line_start = text.rfind("\n", 0, start) + 1
@@ -152,7 +158,7 @@ def _candidate(text: str, m: re.Match[str]) -> tuple[int, Salary] | None:
     stated = m.group("cur1") or m.group("cur2") or m.group("cur3") or m.group("cur4") or m.group("period")
     if not stated and not (pay_words and b is not None and line.lstrip("- ")[:1].isalpha()):
         return None
-    currency = _currency(m.group("cur1"), m.group("cur2"), m.group("cur3"), m.group("cur4"))
+    currency = _currency(dollar, m.group("cur1"), m.group("cur2"), m.group("cur3"), m.group("cur4"))
     period = _period(m.group("period"))
     ka, kb = m.group("ka"), m.group("kb")
     if b is not None and kb and not ka:

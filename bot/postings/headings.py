@@ -39,7 +39,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"|(?:a )?day in the life|day[- ]to[- ]day|how you(?:'ll| will) (?:make an )?impact|impact|the work|the challenge"
         r"|(?:main |key )?duties of the (?:job|role|post|position)|job purpose|main purpose of the (?:job|role)"
         r"|job (?:responsibilities|duties)|position (?:responsibilities|overview)|essential (?:duties|functions).*"
-        r"|(?:deine|ihre|unsere|die) aufgaben|aufgaben(?:gebiet|bereich)?|das erwartet (?:dich|sie)|dein job"
+        r"|you(?:'ll| will) be(?: doing| working on)?|wat ga (?:je|jij) doen|jouw taken|"
+        r"(?:deine|ihre|unsere|die) aufgaben|aufgaben(?:gebiet|bereich)?|das erwartet (?:dich|sie)|dein job"
         r"|(?:dine |dina )?(?:arbejds)?opgaver|(?:dine|dina) arbetsuppgifter|arbeidsoppgaver|jobbet|stillingen|rollen"
         r"|(?:vos |tes )?missions?(?: principales)?|vos responsabilités|le poste|(?:jouw |je )?taken|functies"
         r"|funciones|responsabilidades",
@@ -54,9 +55,10 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"|who (?:you are|we(?:'re| are) looking for)|(?:we are looking for|we're looking for|looking for)"
         r"|(?:about|is this) you\??|you(?: have| are| bring| should have|'ll have| will have| need| must have)?"
         r"|your (?:profile|background|skills|experience|qualifications|expertise|toolkit)|(?:candidate )?profile"
-        r"|must[- ]haves?|person specification|essential(?: criteria| requirements| skills| qualifications)?|(?:the )?ideal candidate(?: will have)?|what it takes|skills (?:needed|required)"
+        r"|must[- ]haves?|required|requirements|mandatory|person specification|essential(?: criteria| requirements| skills| qualifications)?|(?:the )?ideal candidate(?: will have)?|what it takes|skills (?:needed|required)"
         r"|what makes you a (?:great|good) fit|you (?:might|may) be a (?:great |good )?fit if.*|requirements and skills"
-        r"|we(?:'d| would) love to hear from you if.*|you should apply if.*|(?:to be|for) success(?:ful)? in this role.*"
+        r"|we(?:'d| would) love (?:you to have|to see|for you to have)|you(?:'ll| will) need|"
+        r"we(?:'d| would) love to hear from you if.*|you should apply if.*|(?:to be|for) success(?:ful)? in this role.*"
         r"|(?:dein|ihr|unser) profil|das bringst du mit|das bringen sie mit|was (?:du|sie) mitbring(?:st|en)"
         r"|anforderungen|qualifikationen|was wir (?:erwarten|suchen)|(?:din|din|ditt) (?:profil|bakgrunn)"
         r"|kvalifikationer|kvalifikasjoner|vi forventer|hvem er du|om dig|vem är du|om deg|profil(?: recherché)?"
@@ -99,7 +101,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.OTHER,
         r"(?:job |position |role )?(?:description|overview|summary|details|information)"
         r"|additional (?:information|details|info)|(?:tech(?:nology)?|our) stack|technologies|tools we use|the stack"
-        r"|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)|about the job"
+        r"|full job description|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)|about the job"
         r"|seniority level|employment type|job function|industries|work location|experience level|job criteria"
         r"|stellenbeschreibung|beschreibung|stillingsbeskrivelse|description du poste|functieomschrijving",
     ),

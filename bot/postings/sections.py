@@ -25,12 +25,14 @@ import bisect
 import re
 
 from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
+from bot.postings.fields_header import JOB_NOUN
 from bot.postings.headings import heading_kind, normalise_heading
 from bot.postings.model import Section, SectionKind
 
 MAX_HEADER_LINES = 8
 MAX_HEADER_LINE = 120
 MAX_HEADING_LINE = 80
+MAX_PIPED_HEADER_LINE = 300  # "Acme | Senior Engineer | Remote (EU) | €80–100k | Python | apply: <link>"
 
 _K = SectionKind
 
@@ -51,7 +53,7 @@ _EEO_CUE = re.compile(
 )
 _APPLY_CUE = re.compile(
     r"(?:- )?(?:to apply\b|apply (?:now|today|via|with|through|at|by|here|online)\b|please (?:send|apply|submit|email)\b"
-    r"|send (?:your|us your) (?:cv|resume|application)|interested (?:candidates|applicants)|if (?:this sounds like you|you are"
+    r"|send (?:your|us your) (?:cv|resume|application)|interested (?:candidates|applicants)|interested\?|if (?:this sounds like you|you are"
     r" interested)|applications? (?:close|deadline|are reviewed)|we look forward to (?:receiving|hearing|your))",
     re.IGNORECASE,
 )
@@ -63,9 +65,10 @@ _REQUIREMENT_CUE = re.compile(
     re.IGNORECASE,
 )
 _DUTY_CUE = re.compile(
-    r"(?:- )?(?:you(?:'ll| will) |)(?:design|build|develop|own|lead|manage|maintain|create|implement|drive|work|collaborate"
+    r"(?:- )?(?:you(?:'ll| will) |)(?:design|build|develop|own|lead|manag|maintain|creat|implement|driv|work|collaborat"
     r"|partner|support|deliver|write|ensure|coordinate|plan|run|operate|improve|analy[sz]e|help|mentor|participate"
-    r"|contribute|review|provide|prepare|conduct|assist|monitor|administer|perform|handle|oversee|sell|care)\b",
+    r"|contribut|review|provid|prepar|conduct|assist|monitor|administer|perform|handl|overse|sell|car|fix|mak|writ)"
+    r"(?:e|es|s|ing)?\b",
     re.IGNORECASE,
 )
 _GLUED_HEADINGS = (
@@ -79,12 +82,18 @@ _GLUED_HEADINGS = (
 )
 _GLUED_HEADING = re.compile(r"(?:^|(?<=[a-z.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])", re.MULTILINE)
 _LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
+_FIELD_LINE = re.compile(
+    r"(?:- )?(?:(?:base |annual )?(?:pay|salary|wage|compensation)(?: range)?|rate|job type|employment type|(?:work |job )?location"
+    r"|schedule|hours|start date|contract type|seniority level|experience level|job id|reference)\s*:",
+    re.IGNORECASE,
+)
 _FIELD_LABEL = re.compile(
     r"(?:salary|pay|compensation|rate|pay range|salary range|rewards?|location|schedule|hours|start date|type)\b"
 )
 
 
-_EEO_NEEDLES = ("elcome applications", "qual opportunit", "qual employment", "egard to", "-Verify", "-verify", "ccommodation", "ffirmative",
+_EEO_NEEDLES = ("elcome applications", "qual opportunit", "qual Opportunit", "QUAL OPPORTUNIT", "qual employment",
+                "qual Employment", "egard to", "-Verify", "-verify", "ccommodation", "ffirmative",
                 "eteran", "iversity", "qualified applicants", "nclusive", "iverse")  # fmt: skip
 _PREFERENCE_NEEDLES = ("plus", "Plus", "advantage", "asset", "bonus", "Bonus", "nice", "Nice", "prefer", "Prefer",
                        "ideal", "Ideal", "desir", "Desir", "required", "mandatory", "must", "helpful", "beneficial",
@@ -140,7 +149,7 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
             new_kind, new_heading, body_offset = found
             in_listing = False
             if new_kind is None:  # unknown: the title at the top, else body text judged by content
-                new_kind = _K.HEADER if kind is _K.HEADER else _K.OTHER
+                new_kind = _K.HEADER if kind is _K.HEADER and header_lines == 0 else _K.OTHER
             kind, heading = new_kind, (None if new_kind is _K.HEADER else new_heading)
             marks.append((start, kind, heading))
             if body_offset is not None:
@@ -155,11 +164,18 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
 
         if kind is _K.HEADER:
             header_lines += 1
-            if header_lines > MAX_HEADER_LINES or len(stripped) > MAX_HEADER_LINE or _is_sentence(stripped):
+            too_long = len(stripped) > MAX_HEADER_LINE and not (
+                len(stripped) <= MAX_PIPED_HEADER_LINE and stripped.count("|") + stripped.count("·") >= 2
+            )
+            if header_lines > MAX_HEADER_LINES or too_long or _is_sentence(stripped):
                 kind = _K.OTHER
             else:
                 marks.append((start, _K.HEADER, None))
                 continue
+
+        if _FIELD_LINE.match(stripped):  # "Pay: $20/hr" among the requirements is not a requirement
+            marks.append((start, _K.OTHER, None))
+            continue
 
         body_start = start
         if cues.glued_within(start, end):
@@ -171,7 +187,21 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
                 body_start = glued.end() + 1
         _mark_body(marks, text, body_start, end, kind, heading, cues)
 
+    _mark_site_names(marks, text)
     return _to_sections(marks, length)
+
+
+def _mark_site_names(marks: list[tuple[int, SectionKind, str | None]], text: str) -> None:
+    """A lone word between chrome lines at the top ("ResumeRocket", "JobSprout") is the site's name."""
+    for i, (start, kind, _) in enumerate(marks[:12]):
+        if kind is not _K.HEADER or i + 1 >= len(marks) or marks[i + 1][1] is not _K.CHROME:
+            continue
+        if i > 0 and marks[i - 1][1] is not _K.CHROME:
+            continue
+        end = text.find("\n", start)
+        word = text[start : end if end >= 0 else len(text)].strip()
+        if word and " " not in word and not JOB_NOUN.search(word):
+            marks[i] = (start, _K.CHROME, None)
 
 
 def _is_sentence(line: str) -> bool:
