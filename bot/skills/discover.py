@@ -33,7 +33,7 @@ _PRODUCT_TOKEN = re.compile(
 )
 _TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "skilled", "fluen", "hands-on")
 _PATTERN = re.compile(
-    r"(?:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|skilled|fluency|fluent|hands-on)"
+    r"(?i:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|skilled|fluency|fluent|hands-on)"
     r"\s+(?:[a-z]+\s+)?(?:in|with|of|using)\s+"
     r"((?:[A-Z][\w.+#-]*|[a-z]+[A-Z]\w*|\w*\d\w*)(?:\s(?:[A-Z][\w.+#-]*|\d[\w.]*)){0,2})"
 )

@@ -2,6 +2,8 @@
 
 Matching runs on the clean text (no markup, no chrome); every mention is mapped back to the raw
 input with `CleanText.to_raw`, so `raw[start:end]` is exactly the words the posting used.
+One keyword per canonical name, with all the mentions that state it (see context.py for which
+mentions state a requirement), ordered by weight, then name.
 """
 
 from __future__ import annotations
@@ -9,15 +11,23 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.postings.model import CleanText, Section, SectionKind
-from bot.skills.context import SectionIndex, in_context, sentence_bounds, states_requirement
+from bot.skills.context import SectionIndex, in_context, states_requirement
 from bot.skills.discover import discover
 from bot.skills.matcher import Matcher, is_bounded, lower_keep_offsets
 from bot.skills.model import Category, Keyword, Mention
-from bot.skills.taxonomy import Entry, load_taxonomy
+from bot.skills.sentences import Sentences
+from bot.skills.taxonomy import load_taxonomy
 from bot.skills.weights import BOILERPLATE, keyword_required, keyword_weight, mention_requirement
+
+# The generic noun a posting attaches to a term is part of its wording: "backend technologies",
+# "scripting language", "Agile methodologies".
+_HEAD_NOUN = re.compile(
+    r"[ -](?:technolog(?:y|ies)|frameworks?|tools|tooling|languages?|architectures?|logic|patterns|principles|concepts"
+    r"|environments?|ecosystem|stack|methodolog(?:y|ies)|practices|fundamentals|techniques|libraries)\b"
+)
 
 
 @functools.cache
@@ -32,16 +42,39 @@ class _Found:
     end: int
     kind: SectionKind
     required: bool | None
-    states: bool  # states the term for the job/candidate (see context.states_requirement)
+    states: bool  # states the term for the job or the candidate
 
 
 @dataclass(slots=True)
 class _Term:
     name: str
     category: Category
-    weak: bool
-    parents: tuple[str, ...]
-    found: list[_Found]
+    weak: bool = False
+    parents: tuple[str, ...] = ()
+    found: list[_Found] = field(default_factory=list)
+
+
+class _Posting:
+    """One posting's clean text with its sections and sentences, to turn spans into `_Found`."""
+
+    def __init__(self, text: str, sections: Sequence[Section]) -> None:
+        self.text = text
+        self.low = lower_keep_offsets(text)
+        self.index = SectionIndex(sections)
+        self.sentences = Sentences(text, self.low)
+
+    def found(self, start: int, end: int) -> _Found:
+        kind = self.index.kind_at(start)
+        head = _HEAD_NOUN.match(self.low, end)
+        if head:
+            end = head.end()
+        return _Found(
+            start,
+            end,
+            kind,
+            mention_requirement(kind, self.sentences.at(start)),
+            states_requirement(self.low, self.sentences, start, end, kind),
+        )
 
 
 def extract_keywords(raw: str, clean: CleanText, sections: Sequence[Section], title: str | None) -> tuple[Keyword, ...]:
@@ -52,116 +85,74 @@ def extract_keywords(raw: str, clean: CleanText, sections: Sequence[Section], ti
 def extract_with(
     matcher: Matcher, raw: str, clean: CleanText, sections: Sequence[Section], title: str | None
 ) -> tuple[Keyword, ...]:
-    text = clean.text
-    index = SectionIndex(sections)
+    posting = _Posting(clean.text, sections)
+    text, index = posting.text, posting.index
     matches = [m for m in matcher.find(text) if index.kind_at(m.start) is not SectionKind.CHROME]
     kinds = [index.kind_at(m.start) for m in matches]
-    low = lower_keep_offsets(text)
-    keep = in_context(text, low, matches, kinds)
+    keep = in_context(text, posting.sentences, matches, kinds)
 
-    sentences = _Sentences(text, low)
     terms: dict[str, _Term] = {}
-    taken: list[tuple[int, int]] = []
     skill_lines: set[int] = set()
-    for match, kind, ok in zip(matches, kinds, keep, strict=True):
-        taken.append((match.start, match.end))  # a rejected ambiguous name is not a discovery either
-        if not ok:
-            continue
-        skill_lines.add(text.rfind("\n", 0, match.start) + 1)
-        end = _with_head_noun(low, match.end)
-        _add(terms, match.entry, sentences.found(match.start, end, kind))
+    for match, ok in zip(matches, keep, strict=True):
+        if ok:
+            entry = match.entry
+            term = terms.get(entry.name) or terms.setdefault(
+                entry.name, _Term(entry.name, entry.category, entry.weak, entry.parents)
+            )
+            term.found.append(posting.found(match.start, match.end))
+            skill_lines.add(text.rfind("\n", 0, match.start) + 1)
 
+    # a rejected ambiguous name ("Go to our site") is not a discovery either
+    taken = [(m.start, m.end) for m in matches]
     for section in sections:
         if section.kind in (SectionKind.REQUIRED, SectionKind.PREFERRED):
             skill_lines.update(_line_starts(text, section.start, section.end))
-    discovered = discover(text, low, index.kind_at, taken, sorted(skill_lines))
-    if discovered:
-        for item in discovered:
-            term = _Term(item.name, Category.OTHER, False, (), [])
-            for start in _occurrences(low, item.name.lower(), taken):
-                kind = index.kind_at(start)
-                if kind is not SectionKind.CHROME:
-                    term.found.append(sentences.found(start, start + len(item.name), kind))
-            terms.setdefault(item.name.casefold(), term)
+    for item in discover(text, posting.low, index.kind_at, taken, sorted(skill_lines)):
+        term = _Term(item.name, Category.OTHER)
+        for start in _occurrences(posting.low, item.name.lower(), taken):
+            if index.kind_at(start) is not SectionKind.CHROME:
+                term.found.append(posting.found(start, start + len(item.name)))
+        terms.setdefault(item.name.casefold(), term)
 
     in_title = {m.entry.name for m in matcher.find(title)} if title else set()
-    keywords = []
-    for term in terms.values():
-        found = [f for f in term.found if f.kind not in BOILERPLATE]
-        if not found:
-            continue
-        # where the posting states the term; its header, blurb or team-name uses only as a last resort
-        found = [f for f in found if f.states] or found
-        mentions = []
-        for f in found:
-            start, end = clean.to_raw(f.start, f.end)
-            mentions.append(Mention(start, end, raw[start:end], str(f.kind)))
-        keywords.append(
-            Keyword(
-                keyword=term.name,
-                category=term.category,
-                weight=keyword_weight(
-                    [f.kind for f in found],
-                    in_title=term.name in in_title
-                    or (term.category is Category.OTHER and title is not None and _in(title, term.name)),
-                    category=term.category,
-                    weak=term.weak,
-                ),
-                required=keyword_required([f.required for f in found]),
-                mentions=tuple(mentions),
-                parents=term.parents,
-            )
-        )
-    keywords.sort(key=lambda k: (-k.weight, k.keyword.casefold(), k.keyword))
-    return tuple(keywords)
+    keywords = [_keyword(term, raw, clean, title, in_title) for term in terms.values()]
+    result = [k for k in keywords if k is not None]
+    result.sort(key=lambda k: (-k.weight, k.keyword.casefold(), k.keyword))
+    return tuple(result)
 
 
-class _Sentences:
-    """Requirement marks per sentence, computed once per sentence of the posting."""
-
-    def __init__(self, text: str, low: str) -> None:
-        self._text, self._low = text, low
-        self._cache: dict[tuple[int, int, SectionKind], bool | None] = {}
-
-    def found(self, start: int, end: int, kind: SectionKind) -> _Found:
-        left, right = sentence_bounds(self._text, start, end)
-        key = (left, right, kind)
-        if key not in self._cache:
-            self._cache[key] = mention_requirement(kind, self._low[left:right])
-        states = states_requirement(self._text, self._low, start, end, kind)
-        return _Found(start, end, kind, self._cache[key], states)
-
-
-def _add(terms: dict[str, _Term], entry: Entry, found: _Found) -> None:
-    term = terms.get(entry.name)
-    if term is None:
-        term = terms[entry.name] = _Term(entry.name, entry.category, entry.weak, entry.parents, [])
-    term.found.append(found)
+def _keyword(term: _Term, raw: str, clean: CleanText, title: str | None, in_title: set[str]) -> Keyword | None:
+    found = [f for f in term.found if f.kind not in BOILERPLATE]
+    if not found:
+        return None  # benefits, how-to-apply and legal text never make a keyword on their own
+    found = [f for f in found if f.states] or found
+    mentions = []
+    for f in found:
+        start, end = clean.to_raw(f.start, f.end)
+        mentions.append(Mention(start, end, raw[start:end], str(f.kind)))
+    titled = term.name in in_title
+    if term.category is Category.OTHER and title:
+        titled = bool(_occurrences(lower_keep_offsets(title), term.name.lower(), ()))
+    return Keyword(
+        keyword=term.name,
+        category=term.category,
+        weight=keyword_weight([f.kind for f in found], in_title=titled, category=term.category, weak=term.weak),
+        required=keyword_required([f.required for f in found]),
+        mentions=tuple(mentions),
+        parents=term.parents,
+    )
 
 
 def _occurrences(low: str, needle: str, taken: Sequence[tuple[int, int]]) -> list[int]:
-    """Token-bounded starts of `needle` in `low` outside the taxonomy matches."""
+    """Token-bounded starts of `needle` in `low` outside the `taken` spans."""
     out = []
-    i = low.find(needle)
+    i = low.find(needle) if needle else -1
     while i >= 0:
         end = i + len(needle)
         if is_bounded(low, i, end) and not any(a < end and i < b for a, b in taken):
             out.append(i)
         i = low.find(needle, i + 1)
     return out
-
-
-_HEAD_NOUN = re.compile(
-    r"[ -](?:technolog(?:y|ies)|frameworks?|tools|tooling|languages?|architectures?|logic|patterns|principles|concepts"
-    r"|environments?|ecosystem|stack|methodolog(?:y|ies)|practices|fundamentals|techniques|libraries)\b"
-)
-
-
-def _with_head_noun(low: str, end: int) -> int:
-    """Extend a mention over the generic noun the posting attaches to it ("backend technologies",
-    "scripting language", "Agile methodologies"): that is its exact wording, the one to copy."""
-    m = _HEAD_NOUN.match(low, end)
-    return m.end() if m else end
 
 
 def _line_starts(text: str, start: int, end: int) -> list[int]:
@@ -171,8 +162,3 @@ def _line_starts(text: str, start: int, end: int) -> list[int]:
         starts.append(i + 1)
         i = text.find("\n", i + 1, end)
     return starts
-
-
-def _in(title: str, name: str) -> bool:
-    low = lower_keep_offsets(title)
-    return bool(_occurrences(low, name.lower(), ()))

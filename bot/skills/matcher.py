@@ -35,7 +35,6 @@ for _ch in string.punctuation + string.whitespace:
 _BYTE_TABLE[ord("?")] = ord("x")  # after encode(errors="replace"): a non-ASCII letter, part of a word
 _WORDS_TABLE = bytes(_BYTE_TABLE)
 
-_SYMBOLS_THAT_MATTER = frozenset("+#")
 # Between the words of one name the original text may not change line, list item or sentence.
 _BAD_GAP = re.compile(r"[,;:()\[\]{}|\n\r\t•*!?\"]|\.\s")
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -68,7 +67,7 @@ def words_of(text: str) -> list[str]:
 
 def _is_word_form(form: str) -> bool:
     """Forms whose punctuation only separates words; "C++", ".NET", "C#" are symbol forms."""
-    return form[:1].isalnum() and form[-1:].isalnum() and not _SYMBOLS_THAT_MATTER.intersection(form)
+    return form[:1].isalnum() and form[-1:].isalnum() and "+" not in form and "#" not in form
 
 
 def _is_distinctive(form: str) -> bool:
@@ -149,7 +148,17 @@ def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None, expl
                 form.exact = None
             return
     forms.append(_Form(entry, exact, explicit))
-    forms.sort(key=lambda f: not f.explicit)
+
+
+def _sort_forms(trie: _Trie) -> None:
+    """Explicit spellings first, so a generated plural never wins over a name another entry lists."""
+    for key, value in trie.items():
+        if key:
+            assert isinstance(value, dict)
+            _sort_forms(value)
+        else:
+            assert isinstance(value, list)
+            value.sort(key=lambda f: not f.explicit)
 
 
 class Matcher:
@@ -157,37 +166,44 @@ class Matcher:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self._anchors: dict[str, _Anchor] = {}
+        self._branches: dict[tuple[str, tuple[str, ...]], _Branch] = {}
+        self._symbols: dict[tuple[str, int, str], list[_Form]] = {}
         spellings = [(s, n, e) for e in taxonomy.entries for n in e.names for s in _spellings(n)]
-        explicit_keys = {self._key(s) for s, _, _ in spellings}
+        explicit_keys = set()
         for spelling, name, entry in spellings:
-            self._add(spelling, name, entry, explicit=True)
+            explicit_keys.add(self._add(spelling, name, entry, explicit=True, taken=None))
         for spelling, name, entry in spellings:
             for plural in _plurals(spelling):
-                if self._key(plural) not in explicit_keys:
-                    self._add(plural, name, entry, explicit=False)
+                self._add(plural, name, entry, explicit=False, taken=explicit_keys)
         for anchor in self._anchors.values():
             anchor.branches.sort(key=lambda b: (-len(b.before), b.before))
             anchor.symbol_forms.sort(key=lambda f: (-len(f[1]), f[1]))
+        for branch in self._branches.values():
+            _sort_forms(branch.trie)
+        for forms in self._symbols.values():
+            forms.sort(key=lambda f: not f.explicit)
 
-    @staticmethod
-    def _key(spelling: str) -> str:
+    def _add(self, spelling: str, name: str, entry: Entry, *, explicit: bool, taken: set[str] | None) -> str:
+        """Index one spelling; returns its key. A generated spelling whose key is in `taken` is skipped."""
         low = lower_keep_offsets(spelling)
-        return " ".join(word_chars(low).split()) if _is_word_form(low) else low
-
-    def _add(self, spelling: str, name: str, entry: Entry, *, explicit: bool) -> None:
-        low = lower_keep_offsets(spelling)
-        words = word_chars(low).split()
-        if not words:
-            return
+        spaced = word_chars(low)
+        words = spaced.split()
+        word_form = _is_word_form(low)
+        key = " ".join(words) if word_form else low
+        if not words or (taken is not None and key in taken):
+            return key
         sensitive = entry.case and not _is_distinctive(name)
         at = _anchor(words)
-        anchor = self._anchors.setdefault(words[at], _Anchor())
-        if _is_word_form(low):
+        anchor_word = words[at]
+        anchor = self._anchors.get(anchor_word)
+        if anchor is None:
+            anchor = self._anchors[anchor_word] = _Anchor()
+        if word_form:
             exact = frozenset({" ".join(words_of_exact(spelling))}) if sensitive else None
-            before = words[:at]
-            branch = next((b for b in anchor.branches if b.before == before), None)
+            before = tuple(words[:at])
+            branch = self._branches.get((anchor_word, before))
             if branch is None:
-                branch = _Branch(before)
+                branch = self._branches[(anchor_word, before)] = _Branch(list(before))
                 anchor.branches.append(branch)
             node = branch.trie
             for word in words[at + 1 :]:
@@ -197,16 +213,15 @@ class Matcher:
             forms = node.setdefault("", [])
             assert isinstance(forms, list)
             _attach(forms, entry, exact, explicit)
-            return
+            return key
         exact = frozenset({spelling}) if sensitive else None
-        offset = (" " + word_chars(low) + " ").index(f" {words[at]} ")
-        for existing_offset, symbol_form, existing in anchor.symbol_forms:
-            if existing_offset == offset and symbol_form == low:
-                _attach(existing, entry, exact, explicit)
-                return
-        symbol_forms: list[_Form] = []
+        offset = f" {spaced} ".index(f" {anchor_word} ")
+        symbol_forms = self._symbols.get((anchor_word, offset, low))
+        if symbol_forms is None:
+            symbol_forms = self._symbols[(anchor_word, offset, low)] = []
+            anchor.symbol_forms.append((offset, low, symbol_forms))
         _attach(symbol_forms, entry, exact, explicit)
-        anchor.symbol_forms.append((offset, low, symbol_forms))
+        return key
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first where two overlap, in text order."""

@@ -114,12 +114,16 @@ def format_posting_text(posting: Posting) -> str:
     by_category: dict[Category, list[Keyword]] = {}
     for keyword in keywords:  # already most important first
         by_category.setdefault(keyword.category, []).append(keyword)
-    order = sorted(by_category, key=lambda c: (c is Category.OTHER, -max(k.weight for k in by_category[c])))
+    # hard skills first, by their most important keyword; soft skills, then unchecked discoveries, last
+    order = sorted(
+        by_category,
+        key=lambda c: (c is Category.OTHER, c is Category.SOFT_SKILL, -max(k.weight for k in by_category[c])),
+    )
     for category in order:
         lines.append(f"{CATEGORY_TITLES[category]}:")
         for keyword in by_category[category]:
             wording = _wording(keyword)
-            shown = keyword.keyword if wording.casefold() == keyword.keyword.casefold() else f"{keyword.keyword}"
+            shown = keyword.keyword
             if wording.casefold() != keyword.keyword.casefold():
                 shown += f' (written "{wording}")'
             mark = _mark(keyword)

@@ -54,7 +54,7 @@ class Entry:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Taxonomy:
     entries: tuple[Entry, ...]
 
@@ -149,13 +149,14 @@ def _parse_file(filename: str, text: str, problems: list[str]) -> Iterator[Entry
 
 
 def _check_whole(entries: list[Entry], problems: list[str]) -> None:
-    canonical: dict[str, Entry] = {}
+    canonical: dict[str, list[Entry]] = {}
     for entry in entries:
-        other = canonical.get(entry.name.casefold())
-        if other is not None:
-            problems.append(f"{entry.origin}: {entry.name!r} is already an entry at {other.origin}")
-        else:
-            canonical[entry.name.casefold()] = entry
+        same = canonical.setdefault(entry.name.casefold(), [])
+        for other in same:
+            if not (entry.case and other.case and entry.name != other.name):
+                problems.append(f"{entry.origin}: {entry.name!r} is already an entry at {other.origin}")
+                break
+        same.append(entry)
     # A surface form may belong to one entry only; two `case` entries may share a spelling that
     # differs in case ("SAS" the language vs a `case` "Sas"), nothing else may.
     claimed: dict[str, list[tuple[str, Entry]]] = {}
@@ -170,6 +171,8 @@ def _check_whole(entries: list[Entry], problems: list[str]) -> None:
             for other_form, other in claims[:i]:
                 if other is entry or (entry.case and other.case and form != other_form):
                     continue
+                if other.name.casefold() == entry.name.casefold() and not (entry.case and other.case):
+                    continue  # reported above as a duplicate entry
                 problems.append(
                     f"{entry.origin}: {form!r} of {entry.name!r} is also claimed by {other.name!r} at {other.origin}"
                 )

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from bot.postings.model import SectionKind
 from bot.skills.model import Category
+from bot.skills.sentences import Sentence
 
 SECTION_WEIGHT: dict[SectionKind, float] = {
     SectionKind.REQUIRED: 1.0,
@@ -32,50 +33,12 @@ TITLE_BONUS = 0.15
 DISCOVERED_FACTOR = 0.5  # a term found outside the taxonomy is less certain
 WEAK_FACTOR = 0.5  # generic taxonomy terms ("Computer", "Internet")
 
-# Substrings of a lower-cased sentence that say a term is preferred / required.
-PREFERRED_CUES = (
-    "nice to have",
-    "nice-to-have",
-    "a plus",
-    "preferred",
-    "preferably",
-    "bonus",
-    "desirable",
-    "desired",
-    "ideally",
-    "an advantage",
-    "advantageous",
-    "beneficial",
-    "optional",
-    "would be great",
-    "not required",
-    "a merit",
-)
-REQUIRED_CUES = (
-    "required",
-    "require",
-    "must",
-    "minimum",
-    "essential",
-    "mandatory",
-    "necessary",
-    "need to have",
-    "you have",
-    "you bring",
-    "you should have",
-    "we expect",
-    "qualifications",
-    "requirements",
-)
 
-
-def mention_requirement(kind: SectionKind, sentence: str) -> bool | None:
-    """True if a mention in this lower-cased sentence reads as required, False as preferred, None if unsaid."""
-    if kind is SectionKind.PREFERRED:
+def mention_requirement(kind: SectionKind, sentence: Sentence) -> bool | None:
+    """True if a mention in this sentence reads as required, False as preferred, None if the posting does not say."""
+    if kind is SectionKind.PREFERRED or sentence.requirement is False:
         return False
-    if any(cue in sentence for cue in PREFERRED_CUES):
-        return False
-    if kind is SectionKind.REQUIRED or any(cue in sentence for cue in REQUIRED_CUES):
+    if kind is SectionKind.REQUIRED or sentence.requirement is True:
         return True
     return None
 

@@ -1,0 +1,256 @@
+"""The keyword extractor on postings written for these tests, with the bundled taxonomy.
+
+Sections are given explicitly (the posting parser is tested elsewhere), so each test says exactly
+where a term stands: requirements, nice-to-haves, the company blurb, benefits, page chrome.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.postings.model import CleanText, Section, SectionKind
+from bot.skills.extract import extract_keywords
+from bot.skills.model import Category, Keyword
+
+K = SectionKind
+
+
+def posting(*blocks: tuple[SectionKind, str]) -> tuple[str, list[Section]]:
+    """Join blocks into one text, one section per block."""
+    text, sections = "", []
+    for kind, block in blocks:
+        start = len(text)
+        text += block.strip("\n") + "\n"
+        sections.append(Section(kind, start, len(text)))
+    return text, sections
+
+
+def extract(blocks: list[tuple[SectionKind, str]], title: str | None = None) -> dict[str, Keyword]:
+    text, sections = posting(*blocks)
+    keywords = extract_keywords(text, CleanText.identity(text), sections, title)
+    for keyword in keywords:
+        for mention in keyword.mentions:
+            assert text[mention.start : mention.end] == mention.text
+    return {k.keyword: k for k in keywords}
+
+
+def test_ambiguous_names_in_programming_context() -> None:
+    found = extract(
+        [
+            (
+                K.REQUIRED,
+                """Requirements
+- 3+ years of Go, Rust and C programming
+- Experience with R or Python for statistics
+- Data pipelines with Spark and Kafka
+- Swift for our iOS apps
+- Configuration management with Chef or Puppet
+- Advanced Excel and Access skills, MS Word""",
+            )
+        ]
+    )
+    for name in ["Go", "Rust", "C", "R", "Python", "Apache Spark", "Swift", "Chef", "Puppet"]:
+        assert name in found, name
+    for name in ["Microsoft Excel", "Microsoft Access", "Microsoft Word"]:
+        assert name in found, name
+
+
+def test_ambiguous_names_out_of_context_are_not_skills() -> None:
+    found = extract(
+        [
+            (
+                K.ABOUT,
+                """About us
+Go beyond what you thought possible.
+We rust-proof cars and spark joy in every garage.
+C is for cookie, and our chef cooks lunch daily.
+The puppet show is on Friday.
+Excel at what you love and access our offices any time.
+Word of mouth brought us here, and we value open communication.""",
+            )
+        ]
+    )
+    assert found == {}
+
+
+def test_communication_counts_where_the_candidate_is_asked_for_it() -> None:
+    blurb = (K.ABOUT, "About us\nOpen communication and leadership are part of our culture.")
+    assert "Communication" not in extract([blurb])
+    found = extract([blurb, (K.REQUIRED, "What you bring\n- Excellent communication skills in English")])
+    assert found["Communication"].required is True
+    assert [m.section for m in found["Communication"].mentions] == ["required"]
+    assert "English" in found
+
+
+def test_aliases_reach_canonical_names() -> None:
+    found = extract([(K.REQUIRED, "You have run k8s clusters, Postgres and JS front ends on GCP.")])
+    assert {"Kubernetes", "PostgreSQL", "JavaScript", "Google Cloud"} <= found.keys()
+    assert found["Kubernetes"].mentions[0].text.startswith("k8s")
+
+
+def test_symbols_and_word_boundaries() -> None:
+    found = extract([(K.REQUIRED, "C#, C++ and .NET on our platform; Node.js; CI/CD; JavaScript not Java-Script.")])
+    assert {"C#", "C++", ".NET", "Node.js", "CI/CD", "JavaScript"} <= found.keys()
+    assert "C" not in found
+    assert "Java" in found  # "Java-Script" is Java followed by a hyphen
+    assert all("form" not in name.casefold() for name in found)  # nothing inside "platform"
+
+
+def test_chrome_and_boilerplate_never_make_keywords() -> None:
+    found = extract(
+        [
+            (K.CHROME, "Python Jobs | Java Jobs | Kubernetes Jobs | Sign in"),
+            (K.REQUIRED, "Requirements\n- Solid SQL"),
+            (K.BENEFITS, "Benefits\n- Free Python and Kubernetes courses"),
+            (K.EEO, "We are an equal opportunity employer; Java developers of all backgrounds welcome."),
+            (K.APPLY, "Apply with your Terraform portfolio."),
+        ]
+    )
+    assert set(found) == {"SQL"}
+
+
+def test_boilerplate_mentions_ride_along_but_chrome_never() -> None:
+    found = extract(
+        [
+            (K.CHROME, "Related: Python jobs"),
+            (K.REQUIRED, "Requirements\n- Python"),
+            (K.BENEFITS, "Benefits\n- Python conference budget"),
+        ]
+    )
+    assert [m.section for m in found["Python"].mentions] == ["required"]
+
+
+def test_required_preferred_and_unsaid() -> None:
+    found = extract(
+        [
+            (K.RESPONSIBILITIES, "What you will do\n- Build services with Docker"),
+            (K.REQUIRED, "Must have\n- Python\n- Kafka is a plus"),
+            (K.PREFERRED, "Nice to have\n- Kubernetes"),
+            (K.OTHER, "Terraform would be an advantage. Ideally you know Ansible."),
+        ]
+    )
+    assert found["Python"].required is True
+    assert found["Kubernetes"].required is False
+    assert found["Apache Kafka"].required is False
+    assert found["Terraform"].required is False
+    assert found["Ansible"].required is False
+    assert found["Docker"].required is None
+
+
+def test_weights_follow_section_frequency_and_title() -> None:
+    found = extract(
+        [
+            (K.ABOUT, "About us\nWe are a PostgreSQL consultancy."),
+            (K.RESPONSIBILITIES, "You will\n- Maintain Terraform modules"),
+            (K.REQUIRED, "Requirements\n- Python\n- Kubernetes"),
+            (K.PREFERRED, "Nice to have\n- Rust programming"),
+            (K.OTHER, "Kubernetes upgrades and Kubernetes operators are daily work."),
+        ],
+        title="Senior Python Engineer",
+    )
+    weight = {name: k.weight for name, k in found.items()}
+    assert weight["Python"] > weight["Kubernetes"] > weight["Rust"] > weight["Terraform"] > weight["PostgreSQL"]
+    assert found["Kubernetes"].count == 3
+    assert [m.section for m in found["PostgreSQL"].mentions] == ["about"]  # the blurb alone still counts, lowest
+
+
+def test_one_keyword_per_canonical_name_with_all_mentions() -> None:
+    found = extract([(K.REQUIRED, "Kubernetes (k8s) and more K8s")])
+    assert [m.text for m in found["Kubernetes"].mentions] == ["Kubernetes", "k8s", "K8s"]
+
+
+def test_team_names_and_the_blurb_are_used_only_as_a_last_resort() -> None:
+    found = extract(
+        [
+            (K.HEADER, "Senior DevOps Engineer"),
+            (K.OTHER, "You will join our DevOps team.\nYou have experience with DevOps practices."),
+        ]
+    )
+    mentions = found["DevOps"].mentions
+    assert [m.text for m in mentions] == ["DevOps practices"]
+
+
+def test_ordering_is_deterministic() -> None:
+    blocks = [(K.REQUIRED, "Requirements\n- Python, Java, Go programming, SQL, Docker, Kubernetes, Git")]
+    first = extract(blocks)
+    assert list(first) == list(extract(blocks))
+    items = list(first.values())
+    assert items == sorted(items, key=lambda k: (-k.weight, k.keyword.casefold()))
+
+
+def test_discovery_of_terms_outside_the_taxonomy() -> None:
+    found = extract(
+        [
+            (K.ABOUT, "About <ORGANIZATION>\nZentrix Labs is based in Copenhagen, Denmark."),
+            (
+                K.REQUIRED,
+                "Requirements\n- Experience with Zorblax and Python\n- Knowledge of QuuxDB\n- Based in Denmark",
+            ),
+        ]
+    )
+    other = {name for name, k in found.items() if k.category is Category.OTHER}
+    assert {"Zorblax", "QuuxDB"} <= other
+    assert not other & {"ORGANIZATION", "Denmark", "Zentrix", "Zentrix Labs", "Copenhagen", "Requirements"}
+    assert found["Zorblax"].weight < found["Python"].weight
+
+
+def _clean_html(raw: str) -> CleanText:
+    """A minimal HTML cleaner with an exact offset map, as the posting parser provides."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for m in re.finditer(r"<[^>]*>|&[a-z]+;|.", raw, re.DOTALL):
+        token = m.group()
+        if token.startswith("<") and len(token) > 1:
+            if token in ("<br>", "</p>", "</li>"):
+                chars.append("\n")
+                origin.append(m.start())
+            continue
+        chars.append(html.unescape(token))
+        origin.append(m.start())
+    origin.append(len(raw))
+    return CleanText("".join(chars), tuple(origin))
+
+
+def test_offsets_point_into_the_raw_input() -> None:
+    raw = (
+        "<h2>Requirements</h2><ul><li>Strong <b>Python</b> &amp; <i>k8s</i></li>"
+        "<li>Postgres&nbsp;or MySQL</li></ul><p>Nice to have: Rust programming</p>"
+    )
+    clean = _clean_html(raw)
+    sections = [Section(K.REQUIRED, 0, len(clean.text))]
+    keywords = extract_keywords(raw, clean, sections, None)
+    seen = {}
+    for keyword in keywords:
+        for mention in keyword.mentions:
+            assert raw[mention.start : mention.end] == mention.text
+            seen[mention.text] = keyword.keyword
+    assert seen["Python"] == "Python"
+    assert seen["k8s"] == "Kubernetes"
+    assert seen["Postgres"] == "PostgreSQL"
+    assert seen["MySQL"] == "MySQL"
+    assert seen["Rust"] == "Rust"
+
+
+WORDS = st.sampled_from(
+    ["Python", "Java", "C++", "k8s", "Go", "Excel", "communication", "team", "we", "you", "must", "have",
+     "experience", "with", "and", ",", ".", "\n", "- ", "<b>", "</b>", "&amp;", "é", "platform", "Scrum"]
+)  # fmt: skip
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(WORDS, max_size=60))
+def test_any_input_gives_exact_offsets_and_the_same_answer_twice(words: list[str]) -> None:
+    raw = " ".join(words)
+    clean = _clean_html(raw)
+    sections = [Section(K.REQUIRED, 0, len(clean.text))]
+    first = extract_keywords(raw, clean, sections, "Python developer")
+    assert first == extract_keywords(raw, clean, sections, "Python developer")
+    for keyword in first:
+        assert 0.0 <= keyword.weight <= 1.0
+        for mention in keyword.mentions:
+            assert raw[mention.start : mention.end] == mention.text
+            assert mention.section == "required"
