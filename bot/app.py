@@ -109,10 +109,12 @@ class JobBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         if self.serving:
+            from bot.services.ingest import warm_up
             from bot.store import open_store
 
             self._store = await open_store(self.settings.database)
             log.info("store opened", extra={"database": str(self.settings.database)})
+            await asyncio.to_thread(warm_up)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.serving and self.settings.sync_on_start:

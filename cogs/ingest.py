@@ -100,8 +100,8 @@ class Ingest(commands.Cog):
         except UserFacingError as exc:
             await self._reply(message, str(exc))
             return
-        if result.stored is not None and result.outcome in (Outcome.CREATED, Outcome.DUPLICATE):
-            await self._acknowledge(message, result.stored)
+        if result.stored is not None:  # also a message seen again (a catch-up after a restart): ✅ is idempotent
+            await self._acknowledge(message, result.stored, reaction_only=result.outcome is not Outcome.CREATED)
         self._announce(result)
 
     @commands.Cog.listener()
@@ -199,11 +199,17 @@ class Ingest(commands.Cog):
         if result.outcome is Outcome.CREATED:
             self.bot.dispatch("jobbot_posting_created", result.stored)
 
-    async def _acknowledge(self, message: discord.Message, stored: StoredPosting) -> None:
-        """✅ on the posting message, or a short summary in a thread, as the guild chose."""
+    async def _acknowledge(
+        self, message: discord.Message, stored: StoredPosting, *, reaction_only: bool = False
+    ) -> None:
+        """✅ on the posting message, or a short summary in a thread, as the guild chose.
+
+        A thread is opened once, for a new posting; a posting seen again only gets the reaction.
+        """
         try:
             settings = await self.bot.store.guilds.settings(stored.guild_id)
-            if settings.ack_style == "thread" and isinstance(message.channel, discord.TextChannel):
+            thread = settings.ack_style == "thread" and not reaction_only
+            if thread and isinstance(message.channel, discord.TextChannel):
                 thread = await message.create_thread(name=clip(posting_label(stored.posting()), 100))
                 embed = posting_embed(stored.posting(), posting_id=stored.id, link=jump_url(stored))
                 await thread.send(embed=embed, allowed_mentions=NO_PINGS)

@@ -89,6 +89,19 @@ def analyse(text: str, *, force: bool) -> Posting | None:
     return parse_posting(text)
 
 
+def warm_up() -> None:
+    """Build the detector's and the parser's tables once, before the first message arrives.
+
+    Otherwise the first burst of postings would start several worker threads that each build
+    the (large) skills taxonomy at the same time. Blocking: run it in a thread.
+    """
+    from bot.postings.detect import looks_like_posting
+
+    sample = "Senior Python Engineer\nRequirements: 3+ years of Python and SQL."
+    looks_like_posting(sample)
+    parse_posting(sample)
+
+
 def posting_text_from_file(data: bytes, filename: str, content_type: str | None, settings: Settings) -> str:
     """Text of an attached posting: PDF and DOCX through the (bounded) document reader, the rest decoded."""
     if len(data) > settings.max_posting_bytes:
