@@ -1,0 +1,1 @@
+"""Outbound HTTP for job links and boards: one guarded fetcher (SSRF checks, size and time caps)."""
