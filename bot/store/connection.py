@@ -9,7 +9,9 @@ explicit `BEGIN IMMEDIATE … COMMIT`, so nothing is committed behind the code's
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 from pathlib import Path
 
 import aiosqlite
@@ -17,6 +19,30 @@ import aiosqlite
 from bot.errors import UserFacingError
 
 BUSY_TIMEOUT_MS = 5_000
+WAL_RETRY_SECONDS = 0.01
+
+
+async def _switch_to_wal(conn: aiosqlite.Connection) -> None:
+    """Put the database in WAL mode (persistent: a no-op once done).
+
+    Converting a new database needs an exclusive lock, and when several processes open it at
+    the same moment SQLite answers "locked" at once instead of waiting (deadlock avoidance),
+    so the switch is retried for a bounded time.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            rows = list(await conn.execute_fetchall("PRAGMA journal_mode = WAL"))
+            if rows and str(rows[0][0]).lower() == "wal":
+                return
+            reason = f"journal mode stayed {rows[0][0] if rows else 'unknown'}"
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+            reason = str(exc)
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError(reason)
+        await asyncio.sleep(WAL_RETRY_SECONDS)
 
 
 async def connect(path: Path) -> aiosqlite.Connection:
@@ -31,7 +57,7 @@ async def connect(path: Path) -> aiosqlite.Connection:
         raise UserFacingError(f"The database {path} cannot be opened ({exc}).") from None
     try:
         conn.row_factory = sqlite3.Row
-        await conn.execute("PRAGMA journal_mode = WAL")
+        await _switch_to_wal(conn)
         await conn.execute("PRAGMA synchronous = NORMAL")
         await conn.execute("PRAGMA foreign_keys = ON")
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -38,6 +39,22 @@ async def test_watched_channels(store: Store) -> None:
     assert await store.guilds.unwatch(GUILD_A, 10)
     assert not await store.guilds.unwatch(GUILD_A, 10)
     assert await store.guilds.watched_channels(GUILD_A) == [11]
+
+
+async def test_watch_state_stays_right_when_lookups_race_changes(store: Store) -> None:
+    for _ in range(3):
+        results = await asyncio.gather(
+            store.guilds.is_watched(GUILD_A, 10),
+            store.guilds.watch(GUILD_A, 10),
+            store.guilds.is_watched(GUILD_A, 10),
+        )
+        assert results[1] is True
+        assert await store.guilds.is_watched(GUILD_A, 10)
+        await asyncio.gather(store.guilds.is_watched(GUILD_A, 10), store.guilds.unwatch(GUILD_A, 10))
+        assert not await store.guilds.is_watched(GUILD_A, 10)
+    await store.guilds.watch(GUILD_A, 10)
+    await store.guilds.forget(GUILD_A)
+    assert not await store.guilds.is_watched(GUILD_A, 10)
 
 
 async def test_subscriptions_are_cleaned_and_guild_scoped(store: Store) -> None:

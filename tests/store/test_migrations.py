@@ -277,9 +277,12 @@ async def test_garbage_file_is_refused_by_migrate_in_one_sentence(tmp_path: Path
         await migrate_database(garbage)
 
 
-async def test_concurrent_migrations_of_one_database_agree(db_path: Path) -> None:
-    """`jobbot run` and `jobbot db migrate` started together: one applies each step, the others wait."""
-    results = await asyncio.gather(*(migrate_database(db_path) for _ in range(4)))
-    assert {after for _, after in results} == {LATEST}
-    assert user_version(db_path) == LATEST
+async def test_concurrent_migrations_of_one_database_agree(tmp_path: Path) -> None:
+    """`jobbot run` and `jobbot db migrate` started together on a new file: one applies each step,
+    the others wait (creating the file and switching it to WAL used to fail with "locked")."""
+    for round_ in range(10):
+        db_path = tmp_path / f"round{round_}" / "jobbot.db"
+        results = await asyncio.gather(*(migrate_database(db_path) for _ in range(4)))
+        assert {after for _, after in results} == {LATEST}
+        assert user_version(db_path) == LATEST
     assert (await check_database(db_path)).ok
