@@ -26,11 +26,13 @@ _LIST_SECTIONS = frozenset({SectionKind.REQUIRED, SectionKind.PREFERRED})
 # Product-like tokens; the character before a match is checked in code (a leading look-behind
 # would make the regular expression engine try every position).
 _PRODUCT_TOKEN = re.compile(
-    r"[A-Z]{2,6}[0-9]{0,2}(?![\w@>])"  # AWS, ETL, HL7
-    r"|[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w@>])"  # TestCafe, CamelCase
-    r"|[A-Z][A-Za-z]+[0-9]+[A-Za-z0-9]*(?![\w@>])"  # Vue3-like
-    r"|[A-Za-z][A-Za-z0-9]*\.(?:js|io|ai|py|rb)\b"  # Next.js, Socket.io
+    r"[A-Z](?:"
+    r"[A-Z]{1,5}[0-9]{0,2}(?![\w@>])"  # AWS, ETL, HL7
+    r"|[a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w@>])"  # TestCafe, CamelCase
+    r"|[A-Za-z]+[0-9]+[A-Za-z0-9]*(?![\w@>])"  # Vue3-like
+    r")"
 )
+_DOTTED_SUFFIXES = (".js", ".io", ".ai", ".py", ".rb")  # Next.js, Socket.io
 _TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "skilled", "fluen", "hands-on")
 _PATTERN = re.compile(
     r"(?i:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|skilled|fluency|fluent|hands-on)"
@@ -103,14 +105,26 @@ def _pattern_spans(text: str, low: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _line_spans(text: str, lines: Sequence[int]) -> list[tuple[int, int]]:
+def _line_spans(text: str, low: str, lines: Sequence[int]) -> list[tuple[int, int]]:
     spans = []
     for line_start in lines:
         line_end = text.find("\n", line_start)
-        for m in _PRODUCT_TOKEN.finditer(text, line_start, line_end if line_end >= 0 else len(text)):
+        if line_end < 0:
+            line_end = len(text)
+        for m in _PRODUCT_TOKEN.finditer(text, line_start, line_end):
             before = text[m.start() - 1] if m.start() else " "
             if not (before.isalnum() or before in "_.<@/-"):
                 spans.append(m.span())
+        for suffix in _DOTTED_SUFFIXES:
+            i = low.find(suffix, line_start, line_end)
+            while i >= 0:
+                start = i
+                while start > line_start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+                    start -= 1
+                end = i + len(suffix)
+                if start < i and (end == len(text) or not text[end].isalnum()):
+                    spans.append((start, end))
+                i = low.find(suffix, end, line_end)
     return spans
 
 
@@ -126,7 +140,7 @@ def discover(
     `skill_lines` are the start offsets of lines that list taxonomy skills; requirement and
     preference sections count as such lines wholesale.
     """
-    spans = _pattern_spans(text, low) + _line_spans(text, skill_lines)
+    spans = _pattern_spans(text, low) + _line_spans(text, low, skill_lines)
     found: dict[str, Discovered] = {}
     for start, end in sorted(set(spans)):
         name = text[start:end].rstrip(".-")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from bot.skills.taxonomy import Entry, Taxonomy
 
@@ -226,28 +225,25 @@ class Matcher:
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches, longest first where two overlap, in text order."""
         low = lower_keep_offsets(text)
-        # pieces[i] starts at low[starts[i] + i - 1]; an empty piece is a run of separators
+        # words separated by single spaces; an empty piece is a run of separators
         pieces = word_chars(low).split(" ")
-        starts = list(accumulate(map(len, pieces), initial=0))
         anchors = self._anchors
         found: list[tuple[int, int, Entry]] = []
-        for i, piece in enumerate(pieces):
-            anchor = anchors.get(piece)
-            if anchor is None:
-                continue
-            at = starts[i] + i
+        at = last = 0  # `at` is where pieces[last] starts in the text
+        for i in [i for i, piece in enumerate(pieces) if piece in anchors]:
+            at += sum(map(len, pieces[last:i])) + i - last
+            last = i
+            anchor = anchors[pieces[i]]
+            following = pieces[i + 1] if i + 1 < len(pieces) else ""
             for branch in anchor.branches:
-                before = branch.before
-                if before:
-                    if i < len(before) or pieces[i - len(before) : i] != before:
-                        continue
-                    start = starts[i - len(before)] + i - len(before)
-                else:
-                    start = at
                 trie = branch.trie
-                if "" not in trie and (i + 1 >= len(pieces) or pieces[i + 1] not in trie):
+                if "" not in trie and following not in trie:
                     continue
-                _walk(text, low, pieces, starts, start, i, branch.trie, found)
+                before = branch.before
+                if before and (i < len(before) or pieces[i - len(before) : i] != before):
+                    continue
+                start = at - sum(map(len, before)) - len(before)
+                _walk(text, low, pieces, i, start, at + len(pieces[i]), trie, found)
             for offset, symbol_form, forms in anchor.symbol_forms:
                 _match_symbol(text, low, at - offset, symbol_form, forms, found)
         return _longest_first(found, len(text))
@@ -263,33 +259,32 @@ def _walk(
     text: str,
     low: str,
     pieces: list[str],
-    starts: list[int],
-    start: int,
     i: int,
+    start: int,
+    end: int,
     trie: _Trie,
     found: list[tuple[int, int, Entry]],
 ) -> None:
-    """Follow the words after the anchor pieces[i] and keep the longest form that is valid here."""
+    """Follow the words after the anchor pieces[i] (which ends at `end`) and keep the longest valid form."""
     ends: list[tuple[int, list[_Form]]] = []
     node = trie
-    last = len(pieces) - 1
+    count = len(pieces)
     while True:
         forms = node.get("")
         if forms is not None:
             assert isinstance(forms, list)
-            ends.append((starts[i + 1] + i, forms))
-        if i >= last:
+            ends.append((end, forms))
+        i += 1
+        if i >= count or not pieces[i]:
             break
-        child = node.get(pieces[i + 1])
-        if child is None or not pieces[i + 1]:
+        child = node.get(pieces[i])
+        if child is None:
             break
         assert isinstance(child, dict)
         node = child
-        i += 1
+        end += 1 + len(pieces[i])
     for end, forms in reversed(ends):
-        if not is_bounded(low, start, end):
-            continue
-        if _BAD_GAP.search(low, start, end):
+        if not is_bounded(low, start, end) or _BAD_GAP.search(low, start, end):
             continue
         for form in forms:
             if form.exact is None or " ".join(words_of_exact(text[start:end])) in form.exact:

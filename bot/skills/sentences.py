@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from bot.skills.matcher import word_chars
 
-# A sentence ends at a line break, a bullet, or ". ; ? !" before a space.
-_SEPARATOR = re.compile(r"\n|[.;?!](?=\s)|•")
+# A sentence ends at a line break, a bullet, or ". ; ? !" before a space (checked in code: a plain
+# character class lets the regular expression engine skip ahead quickly).
+_SEPARATOR = re.compile(r"[\n•.;?!]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,9 @@ class Sentences:
     def __init__(self, text: str, low: str) -> None:
         self._low = low
         self._words = word_chars(low)
-        self._starts = [0] + [m.end() for m in _SEPARATOR.finditer(text)]
+        self._starts = [0] + [
+            m.end() for m in _SEPARATOR.finditer(text) if m.group() in "\n•" or text[m.end() : m.end() + 1].isspace()
+        ]
         self._ends = [*self._starts[1:], len(text)]
         self._cache: dict[int, Sentence] = {}
 

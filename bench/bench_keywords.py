@@ -1,0 +1,114 @@
+"""Keyword extraction throughput on one core, side by side with YAKE, plus taxonomy load time and memory.
+
+The SkillSpan postings of ../shared (dev + train) are rebuilt as text exactly as
+../shared/tools/skillspan_eval.py gives them to `jobbot keywords` (its own `load_postings`).
+Figures:
+- taxonomy: parse + validate time, matcher compile time, memory they hold (tracemalloc) and the
+  process's peak resident set;
+- jobbot: the whole `parse_posting` (clean → sections → fields → keywords) and the keyword step
+  alone (`extract_keywords` on an already cleaned and sectioned posting), postings per second;
+- YAKE (`yake.KeywordExtractor(lan="en", n=3, top=20)`) on a subset (it is slow), postings per
+  second, and the ratio.
+
+    python bench/bench_keywords.py [--repeat 3] [--yake 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import resource
+import statistics
+import time
+import tracemalloc
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def load_texts() -> list[str]:
+    spec = importlib.util.spec_from_file_location("skillspan_eval", SHARED / "tools" / "skillspan_eval.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    texts: list[str] = []
+    for split in ("dev.json", "train.json"):
+        texts.extend(p["text"] for p in tool.load_postings(str(SHARED / "data" / "skillspan" / split), "knowledge"))
+    return texts
+
+
+def timed(function: object, items: list[object], repeat: int) -> float:
+    """Median seconds of `repeat` passes of function over items (CPU time of this process)."""
+    runs = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.process_time()
+        for item in items:
+            function(item)  # type: ignore[operator]
+        runs.append(time.process_time() - start)
+    return statistics.median(runs)
+
+
+def rate(label: str, seconds: float, count: int) -> float:
+    per_second = count / seconds
+    print(f"{label:40} {per_second:9.1f} postings/s  ({1000 * seconds / count:.2f} ms each)")
+    return per_second
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes (median shown)")
+    parser.add_argument("--yake", type=int, default=200, help="postings YAKE is timed on")
+    args = parser.parse_args()
+
+    from bot.skills.matcher import Matcher
+    from bot.skills.taxonomy import data_sources, parse_taxonomy
+
+    started = time.perf_counter()
+    taxonomy = parse_taxonomy(data_sources())
+    loaded = time.perf_counter()
+    Matcher(taxonomy)
+    compiled = time.perf_counter()
+    tracemalloc.start()
+    kept = Matcher(parse_taxonomy(data_sources()))
+    held, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del kept
+    print(
+        f"taxonomy: {len(taxonomy.entries)} entries; parse+validate {1000 * (loaded - started):.0f} ms, "
+        f"matcher compile {1000 * (compiled - loaded):.0f} ms, both hold {held / 2**20:.1f} MiB"
+    )
+
+    from bot.postings.clean import clean_posting
+    from bot.postings.parse import parse_posting
+    from bot.postings.sections import split_sections
+    from bot.skills.extract import extract_keywords
+
+    texts = load_texts()
+    chars = sum(map(len, texts)) / len(texts)
+    print(f"postings: {len(texts)} SkillSpan dev+train postings, {chars:.0f} characters on average")
+
+    full = timed(parse_posting, texts, args.repeat)  # type: ignore[arg-type]
+    prepared = []
+    for text in texts:
+        cleaned = clean_posting(text)
+        prepared.append((text, cleaned.clean, split_sections(cleaned.clean.text, cleaned.heading_starts)))
+    keywords_only = timed(lambda p: extract_keywords(p[0], p[1], p[2], None), prepared, args.repeat)  # type: ignore[arg-type,index]
+    full_rate = rate("jobbot parse_posting (whole pipeline)", full, len(texts))
+    kw_rate = rate("jobbot extract_keywords step alone", keywords_only, len(texts))
+
+    import yake
+
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=20)
+    subset = texts[: args.yake]
+    yake_time = timed(extractor.extract_keywords, subset, 1)  # type: ignore[arg-type]
+    yake_rate = rate(f"YAKE top-20 (n=3) on {len(subset)} postings", yake_time, len(subset))
+    print(f"ratio: whole pipeline {full_rate / yake_rate:.0f}x YAKE; keyword step {kw_rate / yake_rate:.0f}x YAKE")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory of this process (YAKE included): {peak:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
