@@ -68,7 +68,10 @@ class PostingRepository(Protocol):
         """Store a posting once; returns (the posting, whether a new one was created).
 
         The same message (an edit, a restart catch-up) updates its row; the same board job
-        updates its row; the same text already live in the guild returns that posting.
+        updates its row; the same text already live in the guild returns that posting. A deleted
+        message stays removed even if an edit of it arrives late: check `.removed` on the result.
+        If an edit makes a message's text the same as another live posting, its own row is retired
+        and that other posting is returned.
         """
         ...
 
