@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     allow_private_networks: bool = False
     max_fetch_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
     fetch_timeout_seconds: float = Field(default=15.0, gt=0)
+    # Sends every job-board API call to this origin instead (a caching proxy; a local server in tests):
+    # https://api.lever.co/v0/postings/x becomes {origin}/api.lever.co/v0/postings/x.
+    board_api_origin: str | None = None
 
 
 @lru_cache(maxsize=1)
