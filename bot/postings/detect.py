@@ -50,6 +50,8 @@ BIAS: Final[float] = -3.2
 
 # One heading can be chat ("requirements: 10 years lol"); two or more are a posting's skeleton.
 _HEADING_WEIGHTS: Final[tuple[float, ...]] = (0.0, 0.9, 2.5, 3.8, 5.0)
+# Postings say "Education:" or "Skills:" too; three resume headings are a resume.
+_RESUME_HEADING_WEIGHTS: Final[tuple[float, ...]] = (0.0, 0.0, -1.0, -2.5)
 
 _DIGIT = re.compile(r"\d")
 # Letters of the languages the tables cover (Latin-1 plus œ): a plain class scans far faster than [^\W\d_].
@@ -75,7 +77,7 @@ _TITLE_STEMS = _words(
     "phlebotomist dentist veterinarian groomer stylist barber photographer videographer animator illustrator",
     "translator interpreter recruiter dispatcher pilot cleaner housekeeper dishwasher server host lifeguard mover",
     "laborer installer inspector estimator machinist painter mason pipefitter lineman babysitter guard janitor",
-    "custodian coach psychologist contable analista sygeplejerske tømrer comptable",
+    "custodian coach psychologist contable analista sygeplejerske tømrer comptable professor lecturer postdoc",
 )
 _TITLES = (
     _TITLE_STEMS
@@ -104,10 +106,11 @@ _APPLY_WORDS = _words(
     "bewerben bewerbung bewirb postuler postulez candidature inscríbete inscribete interesados ansøg ansøgning",
     "ansøgningsfrist",
 )
+# Not "referral", "accepted", "negotiation": postings say "referral bonus", "applications accepted",
+# "negotiation skills".
 _SEEKER_WORDS = _words(
-    "roast rejected ghosted unemployed lowball lowballed scam accepted accepting interviewer interviewers webinar",
-    "psa layoff layoffs zusage entretien candidatures entrevista negotiate negotiating negotiation negotiated",
-    "referral referrals",
+    "roast rejected ghosted unemployed lowball lowballed scam accepting interviewer interviewers webinar",
+    "psa layoff layoffs zusage entretien candidatures entrevista",
 )
 _OTHER_SITE_WORDS = _words("glassdoor techcrunch reddit")  # named in chat, not in postings
 _CURRENCY_CODES = "usd|eur|gbp|cad|aud|nzd|chf|nok|sek|dkk|pln|mxn"
@@ -129,6 +132,10 @@ def _phrases(feature: str, firsts: str, tail: str = "", not_after: tuple[str, ..
     return [_Phrase(feature, w, re.compile(f"{re.escape(w)}(?:{tail})"), not_after) for w in firsts.split("|")]
 
 
+_ROLE_VERBS = (
+    "be|work|join|have|lead|own|help|build|get|support|report|take|play|develop|manage|design|collaborate"
+    "|contribute|drive|need|bring"
+)
 _YEARS_WORDS = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|ten)\s*\+?\s*(?:years?|yrs?)"
 _NOT_A_ROLE = r"(?!\s+(?:jobs?|roles?|positions?|openings?|referral|friends?))"
 
@@ -173,6 +180,32 @@ _PHRASE_LIST: list[_Phrase] = [
         "opener",
         "need|needs|seeking|looking|searching",
         rf"\s+(?:for\s+)?(?:an?\s+|\d+x?\s+|two\s+|three\s+|several\s+)?(?:[\w/+-]+\s+){{0,3}}(?:{_TITLE_ALT})\b{_NOT_A_ROLE}",
+    ),
+    # a posting addresses the reader and speaks for a team ("you'll own…", "the ideal candidate", "we offer")
+    *_phrases("voice", "you'll", rf"\s+(?:{_ROLE_VERBS})\b"),
+    *_phrases("voice", "you", rf"\s+will\s+(?:{_ROLE_VERBS})\b"),
+    *_phrases("voice", "the", r"\s+(?:ideal|successful|right)\s+(?:candidate|applicant|person)"),
+    *_phrases("voice", "we", r"\s+(?:offer|provide|expect)\b"),
+    *_phrases("voice", "what", r"\s+we\s+offer"),
+    *_phrases("voice", "join", r"\s+us\b"),
+    *_phrases("voice", "invites", r"\s+applications"),
+    *_phrases("voice", "applications", r"\s+are\s+invited"),
+    *_phrases("voice", "candidates|applicants", r"\s+(?:must|should|will)\b"),
+    *_phrases("voice", "your", r"\s+(?:tasks|responsibilities|profile)\b"),
+    *_phrases("voice", "in", r"\s+this\s+role\b"),
+    *_phrases("voice", "this", r"\s+(?:role|position)\s+(?:is|will|requires|involves|reports)\b"),
+    *_phrases("voice", "our", r"\s+(?:team|client|company)\s+(?:is|are|offers|provides|needs)\b"),
+    *_phrases("voice", "reporting", r"\s+to\s+the\b"),
+    # rhetorical openers of (mostly European) postings: "Would you like to join…?", "Are you ready for…?"
+    *_phrases("voice", "would", r"\s+you\s+like\s+to\s+(?:join|work|be|help|take|use|develop|make|influence|know)\b"),
+    *_phrases("voice", "are", r"\s+you\s+(?:ready|passionate|interested|motivated)\b"),
+    *_phrases("voice", "do", r"\s+you\s+(?:want\s+to|have\s+what\s+it\s+takes|thrive|enjoy)\b"),
+    *_phrases("voice", "deadline", r"\s+for\s+applications?"),
+    *_phrases("voice", "application", r"\s+deadline"),
+    *_phrases(
+        "voice",
+        "position|scholarship|opportunity|vacancy|is",
+        r"\s+(?:is\s+|has\s+become\s+)?available\s+(?:at|in|as|from)\b",
     ),
     # how to apply
     *_phrases(
@@ -236,6 +269,10 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("benefit", "betriebliche", r"\s+altersvorsorge"),
     # the speaker: job-seeker talk
     *_phrases("seeker", "refer|referral", r"\s+me\b"),
+    *_phrases("seeker", "referral", r"\s+(?:at|for|to)\b"),
+    *_phrases("seeker", "looking", r"\s+for\s+(?:a|my)\s+(?:[\w-]+\s+){0,2}(?:job|position)\s+(?:as|in|at)\b"),
+    *_phrases("seeker", "seeking", r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:job|position)\b"),
+    *_phrases("seeker", "career|carrier", r"\s+objective"),
     *_phrases(
         "seeker", "my", r"\s+(?:resume|cv|cover letter|portfolio|experience|interview|offer|last day|next role)\b"
     ),
@@ -284,13 +321,13 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("seeker", "conseguí", r"\s+trabajo"),
     *_phrases("seeker", "fået", r"\s+jobbet"),
     *_phrases("seeker", "erfaring", r"\s+med\s+at\s+søge"),
-    *_phrases("seeker", "check", r"\s+(?:out|their)\b"),
-    *_phrases("seeker", "you", r"\s+should\b"),
+    *_phrases("seeker", "check", r"\s+their\b"),
     *_phrases("seeker", "tip", r"\s*:"),
     # code
     *_phrases("code", "def", r"\s+\w+\("),
     *_phrases("code", "class", r"\s+\w+[:(]"),
-    *_phrases("code", "select", r"\b[^\n]{1,80}\bfrom\b"),
+    # SQL names columns or "*" ("select product from the dropdown" is English)
+    *_phrases("code", "select", r"\s+(?:\*|[\w.]+\s*,\s*[\w.]+)[\w*.,\s]{0,60}?\s+from\s+\w"),
     *_phrases("code", "kubectl"),
     *_phrases("code", "console", r"\.log"),
     *_phrases("code", "self", r"\.\w+\s*="),
@@ -313,7 +350,7 @@ _CUE_WORDS: Final[frozenset[str]] = (
 
 # ---- patterns over the text itself (each starts with a literal or a character class: cheap to scan) --
 
-_GENDER_MARK = re.compile(r"\([mwfhdx]\s*/\s*[mwfhdx](?:\s*/\s*[mwfhdx])?\)")
+_GENDER_MARK = re.compile(r"\(\s?[mwfhdx]\s*/\s*[mwfhdx](?:\s*/\s*[mwfhdx])?\s?\)")
 _HASH_HIRING = re.compile(r"\[\s?(?:hiring|job)\b|#\w*hiring\b")
 _SALARY = re.compile(
     r"[$€£]\s?\d"
@@ -336,7 +373,7 @@ _EMPLOYMENT_DIGITS = re.compile(
 )
 _BENEFIT_DIGITS = re.compile(r"401\(?k\)?|13e mois")
 _DATE_RANGE = re.compile(
-    r"(?:19|20)\d\d\s?(?:(?:-|–|—|to)\s?(?:(?:19|20)\d\d|present|now|current)\b|(?:-|–|—)[ \t]*$)", re.M
+    r"(?:19|20)\d\d\s*(?:(?:-|–|—|to|\s)\s*(?:(?:19|20)\d\d|present|now|current|today)\b|(?:-|–|—)[ \t]*$)", re.M
 )
 # "Austin, TX", "Vancouver BC": a place written the way postings write it (real codes only: "Just DM" is no place).
 _CITY_STATE = re.compile(
@@ -404,19 +441,42 @@ _HEADING = re.compile(
 _LABEL = re.compile(
     r"(?:^|[•|*])[^\w\n]{0,4}(location|loc|salary|pay|comp|compensation|job type|employment type|type|schedule"
     r"|shift|stack|role|position|company|org|where|apply|start date|contract|department|ubicación|empresa"
-    r"|tipo de contrato|standort|gehalt|lieu|salaire|salario|client|job title)\**\s*:"
+    r"|tipo de contrato|standort|gehalt|lieu|salaire|salario|client|job title|experience level|industry"
+    r"|company size|company type|technologies|date posted|seniority|workload|reports to)\**\s*:"
 )
 _BULLET_STARTS: Final[frozenset[str]] = frozenset("-*•0123456789")
 _BULLET = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])\s+\S")
 _LINE_HIRING = re.compile(r"\W*(?:now\s+)?hiring\b")
 _RESUME_HEADING = re.compile(
-    r"\W{0,3}(?:(?:experience|work experience|education|skills|summary|work history|certifications|projects)\W{0,3}$"
-    r"|(?:experience|education|skills)\s*:)"
+    r"[^\w\n]{0,3}(experience|work experience|professional experience|employment history|professional history"
+    r"|work history|education|skills|technical skills|key skills|summary|professional summary|profile|objective"
+    r"|career objective|projects|certifications|languages|references|achievements|interests|hobbies"
+    r"|personal (?:details|information)|courses)(?:[^\w\n]{0,3}$|\s*:)"
+)
+# A resume's header: "Phone:", "E-mail:", "LinkedIn:", "Birth year:" (a posting gives at most an address to apply to).
+_PERSONAL = re.compile(
+    r"[^\w\n]{0,3}(phone|mobile|tel|e-?mail|linkedin|github|birth year|date of birth|born|nationality|address"
+    r"|residence|marital status)\s*:"
+)
+# Resume bullets start with a past-tense verb ("Developed…", "Managed…"); posting bullets do not.
+_PAST_BULLET = re.compile(r"[^\w\n]{0,4}([a-z]{3,}ed)\b")
+_NOT_PAST_TENSE = _words(
+    "required preferred experienced skilled detailed advanced based motivated organized organised dedicated",
+    "certified licensed qualified interested related needed desired demonstrated proven seed speed need",
 )
 _FROM_IMPORT = re.compile(r"\s*from \w+(?:\.\w+)* import \w")
 _FIELD_SEP = re.compile(r"\s(?:\||•|·)\s|\s[—–]\s")
 _SEPARATORS: Final[tuple[str, ...]] = ("|", "•", "·", "—", "–")
 _FULL_PART_TIME = re.compile(r"(?:full|part)[- ]?time")
+
+
+def _question_weight(questions: int, length: int) -> float:
+    """A question is the point of a short message; a long posting asks rhetorical ones ("Do you love data?")."""
+    if not questions:
+        return 0.0
+    if length >= 1500:
+        return -0.5
+    return -((1.6 if length < 300 else 1.1) + 0.5 * (_clip(questions, 4) - 1))
 
 
 def _clip(count: int, cap: int) -> int:
@@ -474,10 +534,12 @@ def _pipe_field_score(head: str) -> float:
 
 
 class _Lines(NamedTuple):
-    heading_kinds: int
+    heading_kinds: int  # distinct posting section kinds (responsibilities, requirements, benefits, …)
     bullets: int
     labels: int  # distinct "Location:", "Salary:", … field labels
-    resume_headings: int
+    resume_headings: int  # distinct resume headings (Experience, Education, Skills, …)
+    personal_labels: int  # distinct "Phone:", "E-mail:", "LinkedIn:" … labels
+    past_bullets: int  # lines that open with a past-tense verb
     line_hiring: bool
     code_import: bool
 
@@ -486,25 +548,32 @@ def _read_lines(low: str) -> _Lines:
     """Line-start cues; each regex runs only on lines that could match it (cheap string tests first)."""
     kinds: set[str | None] = set()
     labels: set[str] = set()
-    bullets = resume_headings = 0
+    resume: set[str] = set()
+    personal: set[str] = set()
+    bullets = past = 0
     line_hiring = code_import = False
     for line in low.splitlines():
         colon = line.find(":")
         if colon >= 0:
             labels.update(m.group(1) for m in _LABEL.finditer(line))
+            if colon < 20 and (found := _PERSONAL.match(line)):
+                personal.add(found.group(1))
         if not line or len(line) > 200:
             continue
         if len(line) <= 70 or 0 <= colon < 45:
             heading = _HEADING.match(line)
             if heading:
                 kinds.add(heading.lastgroup)
-            if len(line) <= 40 and _RESUME_HEADING.match(line):
-                resume_headings += 1
+            if (len(line) <= 40 or 0 <= colon < 30) and (found := _RESUME_HEADING.match(line)):
+                resume.add(found.group(1))
         if line.lstrip()[:1] in _BULLET_STARTS and _BULLET.match(line):
             bullets += 1
+        verb = _PAST_BULLET.match(line)
+        if verb and verb.group(1) not in _NOT_PAST_TENSE:
+            past += 1
         line_hiring = line_hiring or ("hiring" in line and _LINE_HIRING.match(line) is not None)
         code_import = code_import or ("import" in line and _FROM_IMPORT.match(line) is not None)
-    return _Lines(len(kinds), bullets, len(labels), resume_headings, line_hiring, code_import)
+    return _Lines(len(kinds), bullets, len(labels), len(resume), len(personal), past, line_hiring, code_import)
 
 
 def score_breakdown(text: str) -> dict[str, float]:
@@ -556,7 +625,6 @@ def score_breakdown(text: str) -> dict[str, float]:
     employment = not words.isdisjoint(_EMPLOYMENT) or "employment" in hits
     # "Backend Engineer at Stripe <board link>": a bare titled job link is how postings are shared in chat.
     titled_link = job_url and has_title and len(head) < 300 and not questions and not first_person
-    short_message = len(prose) < 300  # a question is the point of a short message
     seeker = len(hits.get("seeker", ())) + len(words & _SEEKER_WORDS)
     chatty = not words.isdisjoint(_CHATTY) or any(emoji in low for emoji in _CHATTY_EMOJI)
     other_site = (links and _OTHER_SITE.search(links)) or not words.isdisjoint(_OTHER_SITE_WORDS)
@@ -583,16 +651,19 @@ def score_breakdown(text: str) -> dict[str, float]:
         ("benefits", 1.2 if benefits >= 3 else (0.6 if benefits else 0.0)),
         ("eeo", 1.0 if "eeo" in hits else 0.0),
         ("titled_link", 1.5 if titled_link else 0.0),
+        ("voice", 0.6 * _clip(len(hits.get("voice", ())), 3)),
         # The speaker: first person, questions, job-seeker talk.
-        ("questions", -((1.6 if short_message else 1.1) + 0.5 * (_clip(questions, 4) - 1)) if questions else 0.0),
-        ("question_open", -1.0 if _QUESTION_OPEN.match(prose) else 0.0),
+        ("questions", _question_weight(questions, len(prose))),
+        ("question_open", -1.0 if len(prose) < 600 and _QUESTION_OPEN.match(prose) else 0.0),
         ("seeker", -1.6 * _clip(seeker, 4)),
         ("first_person", -0.35 * _clip(first_person, 6)),
         ("chatty", -0.8 if chatty else 0.0),
         ("other_site", -2.0 if other_site else 0.0),
         ("code", -2.5 if "code" in hits or lines.code_import or "```" in low else 0.0),
         ("resume_dates", -2.5 if has_digit and len(_DATE_RANGE.findall(prose)) >= 2 else 0.0),
-        ("resume_headings", -1.5 if lines.resume_headings >= 2 else 0.0),
+        ("resume_headings", _RESUME_HEADING_WEIGHTS[_clip(lines.resume_headings, 3)]),
+        ("personal_labels", -1.5 if lines.personal_labels >= 2 else 0.0),
+        ("past_tense_bullets", -1.5 if lines.past_bullets >= 3 else 0.0),
         ("meta", -2.0 if any(note in low for note in _META) else 0.0),
     )
     return {name: value for name, value in cues if value}
