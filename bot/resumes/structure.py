@@ -38,6 +38,9 @@ _PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d\s().\-]{6,20}\d(?![\w/])")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
 _NOT_EXPERIENCE = frozenset({"education", "certifications", "projects"})
 _MAX_TITLE_CHARS = 100
+_MAX_EMAIL_TOKEN = 320
+_MAX_POSITIONS = 100
+_EXCERPT_CONTEXT = 150
 _TITLE_TRIM = " \t|,;:-–—•·*"
 
 
@@ -61,7 +64,7 @@ def analyse(text: str, today: date) -> ResumeStructure:
         positions=tuple(_as_position(date_range, line, title) for date_range, line, title in positions),
         total_years=years,
         degrees=_degrees(text, sections),
-        has_email=bool(_EMAIL.search(text)),
+        has_email=_has_email(text),
         has_phone=any(_is_phone(match.group()) for match in _PHONE.finditer(text)),
     )
 
@@ -94,36 +97,44 @@ def _sections(text: str, lines: list[tuple[int, str]]) -> tuple[ResumeSection, .
     return tuple(section for section in sections if section.end > section.start)
 
 
-def _kind_at(sections: tuple[ResumeSection, ...], offset: int) -> str:
-    for section in sections:
-        if section.start <= offset < section.end:
-            return section.kind
-    return "other"
-
-
 def _positions(
     lines: list[tuple[int, str]], sections: tuple[ResumeSection, ...], today: date
 ) -> list[tuple[DateRange, str, str]]:
-    """(range, line, title) of date ranges in experience sections; if none, in all but education-like ones."""
+    """(range, line, title) of date ranges in experience sections; if none, in all but education-like
+    ones. At most `_MAX_POSITIONS` of each: no resume has more, and hostile text may have thousands."""
     found: dict[str, list[tuple[DateRange, str, int]]] = {"experience": [], "fallback": []}
+    section_index = 0
     for index, (offset, line) in enumerate(lines):
-        kind = _kind_at(sections, offset)
+        while section_index + 1 < len(sections) and sections[section_index + 1].start <= offset:
+            section_index += 1  # sections are in text order: one pass, not a lookup per line
+        kind = sections[section_index].kind if sections else "other"
         if kind in _NOT_EXPERIENCE:
             continue
+        bucket = found["experience" if kind == "experience" else "fallback"]
         for date_range in find_ranges(line, today):
-            bucket = "experience" if kind == "experience" else "fallback"
-            found[bucket].append((date_range, line, index))
+            if len(bucket) < _MAX_POSITIONS:
+                bucket.append((date_range, line, index))
     chosen = found["experience"] or found["fallback"]
-    return [(date_range, line.strip(), _title(line, date_range, lines, index)) for date_range, line, index in chosen]
+    return [
+        (date_range, _excerpt(line, *date_range.span), _title(line, date_range, lines, index))
+        for date_range, line, index in chosen
+    ]
+
+
+def _excerpt(line: str, start: int, end: int) -> str:
+    """The line, or on an absurdly long line the text around the dates (keeps the work linear)."""
+    if len(line) > 2 * _EXCERPT_CONTEXT:
+        line = line[max(0, start - _EXCERPT_CONTEXT) : end + _EXCERPT_CONTEXT]
+    return " ".join(line.split())
 
 
 def _title(line: str, date_range: DateRange, lines: list[tuple[int, str]], index: int) -> str:
     """The line without its dates; when only dates are left, the line above (often the job title)."""
     start, end = date_range.span
-    rest = (line[:start] + " " + line[end:]).strip(_TITLE_TRIM)
-    rest = " ".join(rest.split())
+    rest = _excerpt(line[:start] + " " + line[end:], start, start).strip(_TITLE_TRIM)
     if sum(ch.isalpha() for ch in rest) < 3 and index > 0:
-        rest = " ".join(lines[index - 1][1].split()).strip(_TITLE_TRIM)
+        above = lines[index - 1][1]
+        rest = _excerpt(above, len(above), len(above)).strip(_TITLE_TRIM)
     return rest[:_MAX_TITLE_CHARS]
 
 
@@ -152,6 +163,12 @@ def _degrees(text: str, sections: tuple[ResumeSection, ...]) -> tuple[str, ...]:
     if "mba" in found:
         found.add("master")
     return tuple(level for level in _DEGREE_ORDER if level in found)
+
+
+def _has_email(text: str) -> bool:
+    """Searched token by token: one regex over a 200,000-character run of word characters
+    would backtrack quadratically (hostile text is analysed in the bot's own process)."""
+    return any(_EMAIL.search(token) for token in text.split() if "@" in token and len(token) <= _MAX_EMAIL_TOKEN)
 
 
 def _is_phone(candidate: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -208,3 +209,24 @@ def test_no_headings_is_one_other_section() -> None:
     structure = analyse("Just a paragraph about me.", TODAY)
     assert [(s.kind, s.start, s.end) for s in structure.sections] == [("other", 0, 26)]
     assert structure.total_years is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 200_000,  # one regex over a run of word characters must not backtrack quadratically
+        "1" * 200_000,
+        "." * 200_000,
+        "EXPERIENCE\n" * 18_000,  # thousands of sections
+        "Engineer Jan 2019 - Present " * 7_000,  # thousands of ranges on one line
+        "2019 - 2020\n" * 16_000,
+        "\n" * 200_000,
+    ],
+    ids=["letters", "digits", "dots", "headings", "ranges-one-line", "ranges-many-lines", "newlines"],
+)
+def test_hostile_text_is_analysed_in_bounded_time(text: str) -> None:
+    """Structure runs in the bot's own process on text an uploader controls (up to max_chars)."""
+    started = time.perf_counter()
+    structure = analyse(text, TODAY)
+    assert time.perf_counter() - started < 3.0
+    assert len(structure.positions) <= 100
