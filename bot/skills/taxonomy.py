@@ -15,7 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from importlib import resources
 
@@ -105,7 +105,16 @@ def _parse_options(
     return case, context, tuple(parents), weak
 
 
-def _parse_file(filename: str, text: str, problems: list[str]) -> Iterator[Entry]:
+@dataclass(frozen=True, slots=True)
+class _Extension:
+    """`+ Canonical | alias, alias`: more spellings for an entry another file defines."""
+
+    name: str
+    aliases: tuple[str, ...]
+    origin: str
+
+
+def _parse_file(filename: str, text: str, problems: list[str], extensions: list[_Extension]) -> Iterator[Entry]:
     category: Category | None = None
     for number, line in enumerate(text.splitlines(), 1):
         where = f"{filename}:{number}"
@@ -120,6 +129,14 @@ def _parse_file(filename: str, text: str, problems: list[str]) -> Iterator[Entry
                 category = None
                 known = ", ".join(sorted(WRITABLE_CATEGORIES))
                 problems.append(f"{where}: unknown category [{name}] (known: {known})")
+            continue
+        if line.startswith("+"):
+            name, _, rest = line[1:].partition("|")
+            aliases = _split_list(rest)
+            if not name.strip() or not aliases or "|" in rest:
+                problems.append(f"{where}: an extension line is '+ Canonical | alias, alias'")
+            else:
+                extensions.append(_Extension(name.strip(), tuple(aliases), where))
             continue
         fields = [f.strip() for f in line.split("|")]
         if len(fields) > 3:
@@ -183,12 +200,29 @@ def _check_whole(entries: list[Entry], problems: list[str]) -> None:
                 problems.append(f"{entry.origin}: parent {parent!r} of {entry.name!r} is not an entry")
 
 
+def _extend(entries: list[Entry], extensions: list[_Extension], problems: list[str]) -> list[Entry]:
+    index = {e.name: i for i, e in enumerate(entries)}
+    for extension in extensions:
+        i = index.get(extension.name)
+        if i is None:
+            problems.append(f"{extension.origin}: {extension.name!r} to extend is not an entry")
+            continue
+        entry = entries[i]
+        for alias in extension.aliases:
+            if (alias if entry.case else alias.casefold()) in {n if entry.case else n.casefold() for n in entry.names}:
+                problems.append(f"{extension.origin}: {alias!r} is already a spelling of {entry.name!r}")
+        entries[i] = replace(entry, aliases=tuple(dict.fromkeys((*entry.aliases, *extension.aliases))))
+    return entries
+
+
 def parse_taxonomy(sources: Iterable[tuple[str, str]]) -> Taxonomy:
     """Parse and validate (filename, text) pairs; raise TaxonomyError listing every problem."""
     problems: list[str] = []
     entries: list[Entry] = []
+    extensions: list[_Extension] = []
     for filename, text in sources:
-        entries.extend(_parse_file(filename, text, problems))
+        entries.extend(_parse_file(filename, text, problems, extensions))
+    entries = _extend(entries, extensions, problems)
     _check_whole(entries, problems)
     if problems:
         raise TaxonomyError(problems)

@@ -129,3 +129,21 @@ def test_command_line_prints_counts_or_problems(
     err = capsys.readouterr().err
     assert "a.txt:3: 'Jira' is already an entry at a.txt:2" in err
     assert "1 problem(s)" in err
+
+
+def test_extension_lines_add_spellings_to_another_files_entry() -> None:
+    taxonomy = parse_taxonomy(
+        [("a.txt", "[cloud]\nGoogle Cloud | GCP\n"), ("tuning.txt", "+ Google Cloud | Google Cloud Platform\n")]
+    )
+    assert taxonomy.by_name["Google Cloud"].aliases == ("GCP", "Google Cloud Platform")
+
+
+def test_bad_extension_lines() -> None:
+    problems = _problems(
+        ("a.txt", "[cloud]\nGoogle Cloud | GCP\n[tool]\nJira\n"),
+        ("t.txt", "+ Gogle Cloud | G Cloud\n+ Google Cloud\n+ Google Cloud | gcp\n+ Google Cloud | Jira\n"),
+    )
+    assert "t.txt:1: 'Gogle Cloud' to extend is not an entry" in problems
+    assert "t.txt:2: an extension line is '+ Canonical | alias, alias'" in problems
+    assert "t.txt:3: 'gcp' is already a spelling of 'Google Cloud'" in problems
+    assert any("'Jira' of 'Google Cloud' is also claimed by 'Jira'" in p for p in problems)
