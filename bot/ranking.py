@@ -1,0 +1,202 @@
+"""Rank many postings for one resume fast, with the very numbers `bot.scoring.score` gives.
+
+`/match` scores a resume against every live posting of a server. Building a full MatchReport
+per posting costs about half a millisecond, too slow for tens of thousands. A `RankingIndex`
+does the per-posting work once (keyword keys, effective weights and buckets, role words,
+years/level and education asked) and keeps it in flat arrays; ranking a resume then costs:
+
+- one credit per distinct keyword of the index (dictionary look-ups, near spellings batched
+  in rapidfuzz's C code), and one title/experience/education answer per distinct value;
+- a few numpy passes over the arrays that repeat `score()`'s arithmetic in the same order, so
+  the totals are bit-for-bit the ones `score()` computes (tests assert it);
+- full MatchReports only for the postings returned (the bot shows ten).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.postings.model import Education, Posting
+from bot.resumes.model import ResumeText
+from bot.scoring import (
+    BUCKETS,
+    CATEGORY_PRIOR,
+    DEGREE_RANK,
+    RELEVANCE_FULL_AT,
+    WEIGHTS,
+    MatchReport,
+    ResumeProfile,
+    education_fraction,
+    experience_fraction,
+    fuzzy_allowed,
+    health_category,
+    keyword_credit,
+    near_spellings,
+    posting_level,
+    profile_resume,
+    score,
+    title_fraction,
+    title_role,
+)
+from bot.skills.model import Category
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+CACHED_INDEXES = 4  # indexes kept for callers that rank the same posting list again
+
+
+class RankingIndex:
+    """The postings' scoring inputs, computed once and reused for every resume ranked against them."""
+
+    def __init__(self, postings: Sequence[Posting]) -> None:
+        self.postings = tuple(postings)
+        n = len(self.postings)
+        self._keys: dict[tuple[str, bool], int] = {}
+        roles: dict[tuple[str, ...], int] = {}
+        experiences: dict[tuple[float | None, int | None], int] = {}
+        educations: dict[Education, int] = {}
+        kw_posting: list[int] = []
+        kw_key: list[int] = []
+        kw_bucket: list[int] = []
+        kw_weight: list[float] = []
+        self._role_id = np.full(n, -1, dtype=np.int64)
+        self._exp_id = np.full(n, -1, dtype=np.int64)
+        self._edu_id = np.full(n, -1, dtype=np.int64)
+        keys = self._keys
+        soft = BUCKETS.index("soft_skills")
+        for i, posting in enumerate(self.postings):
+            for kw in posting.keywords:  # the hot loop of a build: bucket_of() and friends inlined
+                key = (kw.keyword.lower(), fuzzy_allowed(kw))
+                key_id = keys.get(key)
+                if key_id is None:
+                    key_id = keys[key] = len(keys)
+                kw_posting.append(i)
+                kw_key.append(key_id)
+                category = kw.category
+                kw_bucket.append(soft if category is Category.SOFT_SKILL else 1 if kw.required is False else 0)
+                kw_weight.append(kw.weight * CATEGORY_PRIOR.get(category, 1.0))
+            fields = posting.fields
+            role = title_role(fields.title)
+            if role:
+                self._role_id[i] = roles.setdefault(role, len(roles))
+            years = fields.years_min if fields.years_min is not None and fields.years_min > 0 else None
+            level = posting_level(fields)
+            if years is not None or level is not None:
+                self._exp_id[i] = experiences.setdefault((years, level), len(experiences))
+            if fields.education is not None and fields.education.level in DEGREE_RANK:
+                self._edu_id[i] = educations.setdefault(fields.education, len(educations))
+        self._roles = tuple(roles)
+        self._experiences = tuple(experiences)
+        self._educations = tuple(educations)
+        posting_of = np.asarray(kw_posting, dtype=np.int64)
+        self._kw_key = np.asarray(kw_key, dtype=np.int64)
+        weight = np.asarray(kw_weight, dtype=np.float64)
+        bucket = np.asarray(kw_bucket, dtype=np.int64)
+        # per bucket: the keywords' postings and weights, kept in keyword order so sums add up as score()'s do
+        self._bucket_rows = [np.flatnonzero(bucket == b) for b in range(len(BUCKETS))]
+        self._hard_rows = np.flatnonzero(bucket != BUCKETS.index("soft_skills"))
+        self._posting_of = posting_of
+        self._weight = weight
+        self._bucket_total = [np.bincount(posting_of[r], weights=weight[r], minlength=n) for r in self._bucket_rows]
+        self._bucket_present = [np.bincount(posting_of[r], minlength=n) > 0 for r in self._bucket_rows]
+        hard = self._hard_rows
+        self._hard_total = np.bincount(posting_of[hard], weights=weight[hard], minlength=n)
+
+    def __len__(self) -> int:
+        return len(self.postings)
+
+    def totals(self, resume: ResumeText | ResumeProfile) -> Floats:
+        """Every posting's unrounded score total, equal to `score(posting, resume)`'s category sum."""
+        profile = resume if isinstance(resume, ResumeProfile) else profile_resume(resume)
+        n = len(self.postings)
+        credit = self._credits(profile)[self._kw_key]
+        earned_each = self._weight * credit
+        parts: list[tuple[str, npt.NDArray[np.bool_], Floats]] = []  # in score()'s category order
+        for b, name in enumerate(BUCKETS):
+            rows, asked, present = self._bucket_rows[b], self._bucket_total[b], self._bucket_present[b]
+            earned = np.bincount(self._posting_of[rows], weights=earned_each[rows], minlength=n)
+            points = np.where(asked > 0, WEIGHTS[name] * earned / np.where(asked > 0, asked, 1.0), 0.0)
+            parts.append((name, present, points))
+        hard = self._hard_rows
+        hard_earned = np.bincount(self._posting_of[hard], weights=earned_each[hard], minlength=n)
+        has_hard = self._hard_total > 0
+        fraction = hard_earned / np.where(has_hard, self._hard_total, 1.0)
+        gate = np.where(has_hard, np.minimum(1.0, fraction / RELEVANCE_FULL_AT), 1.0)  # = scoring.gate_of
+        for name, ids, fractions in (
+            ("title", self._role_id, [title_fraction(role, profile) for role in self._roles]),
+            ("experience", self._exp_id, [self._experience(e, profile) for e in self._experiences]),
+            ("education", self._edu_id, [self._education(e, profile) for e in self._educations]),
+        ):
+            by_id = np.asarray([*fractions, 0.0], dtype=np.float64)  # id -1 reads the trailing 0.0
+            points = WEIGHTS[name] * by_id[ids]
+            parts.append((name, ids >= 0, np.where(gate < 1.0, points * gate, points)))
+        health = health_category(profile)
+        weight_sum: Floats = np.zeros(n)
+        for name, present, _ in parts:
+            weight_sum = weight_sum + np.where(present, WEIGHTS[name], 0.0)
+        scale = 100.0 / (weight_sum + health.weight)
+        total: Floats = np.zeros(n)
+        for _, present, points in parts:
+            total = total + np.where(present, points * scale, 0.0)
+        total = total + health.points * scale
+        return total
+
+    def scores(self, resume: ResumeText | ResumeProfile) -> Ints:
+        """Every posting's 0..100 score, as `score()` would report it."""
+        total = self.totals(resume)
+        return np.clip(np.floor(total + 0.5), 0, 100).astype(np.int64)
+
+    def rank(self, resume: ResumeText | ResumeProfile, limit: int | None = None) -> list[tuple[Posting, MatchReport]]:
+        """Postings best first (ties in input order), with full reports for the ones returned."""
+        profile = resume if isinstance(resume, ResumeProfile) else profile_resume(resume)
+        n = len(self.postings)
+        if n == 0:
+            return []
+        order_key = (100 - self.scores(profile)) * n + np.arange(n, dtype=np.int64)  # unique: score, then position
+        if limit is not None and limit < n:
+            chosen = np.argpartition(order_key, max(limit, 0))[: max(limit, 0)]
+            chosen = chosen[np.argsort(order_key[chosen])]
+        else:
+            chosen = np.argsort(order_key)
+        return [(self.postings[i], score(self.postings[i], profile)) for i in chosen.tolist()]
+
+    def _credits(self, profile: ResumeProfile) -> Floats:
+        """Credit (0..1) of each distinct keyword of the index for this resume."""
+        wanted = [name for (name, fuzzy_ok) in self._keys if fuzzy_ok and name not in profile.terms]
+        near_spellings([w for w in wanted if w not in profile.implied], profile)  # batch; results memoised
+        return np.asarray([keyword_credit(name, ok, profile)[1] for (name, ok) in self._keys], dtype=np.float64)
+
+    @staticmethod
+    def _experience(asked: tuple[float | None, int | None], profile: ResumeProfile) -> float:
+        found = experience_fraction(asked[0], asked[1], profile)
+        return found[0] if found is not None else 0.0
+
+    @staticmethod
+    def _education(education: Education, profile: ResumeProfile) -> float:
+        found = education_fraction(education, profile)
+        return found[0] if found is not None else 0.0
+
+
+_CACHE: OrderedDict[tuple[int, ...], RankingIndex] = OrderedDict()
+
+
+def index_for(postings: Sequence[Posting]) -> RankingIndex:
+    """The index of exactly these posting objects, reused when the same list is ranked again.
+
+    Keyed by the postings' identities; the cached index holds the postings, so an identity cannot
+    be reused by another object while its entry lives.
+    """
+    key = tuple(map(id, postings))
+    index = _CACHE.get(key)
+    if index is not None and all(a is b for a, b in zip(index.postings, postings, strict=True)):
+        _CACHE.move_to_end(key)
+        return index
+    index = RankingIndex(postings)
+    _CACHE[key] = index
+    while len(_CACHE) > CACHED_INDEXES:
+        _CACHE.popitem(last=False)
+    return index
