@@ -146,4 +146,4 @@ def test_bad_extension_lines() -> None:
     assert "t.txt:1: 'Gogle Cloud' to extend is not an entry" in problems
     assert "t.txt:2: an extension line is '+ Canonical | alias, alias'" in problems
     assert "t.txt:3: 'gcp' is already a spelling of 'Google Cloud'" in problems
-    assert any("'Jira' of 'Google Cloud' is also claimed by 'Jira'" in p for p in problems)
+    assert any("'Jira' of 'Jira' is also claimed by 'Google Cloud'" in p for p in problems)
