@@ -44,6 +44,7 @@ from bot.postings.sources.links import (
     job_api_url,
 )
 from bot.postings.sources.model import SourceFormatError, SourcePosting
+from bot.postings.sources.page import readable_html
 from bot.postings.sources.providers import find_job, parse_board, parse_job, smartrecruiters_is_complete
 from bot.store import Board, FollowedBoard, Store, StoredPosting
 
@@ -142,8 +143,9 @@ def _read_page(page: Response) -> ResolvedPosting:
     found = job_postings_in_page(html, page.url)
     if found:
         return ResolvedPosting(to_posting(found[0]), found[0].url or page.url, None, found[0])
-    posting = parse_posting(html)
-    if not posting.clean.text.strip():
+    readable = readable_html(html)
+    posting = parse_posting(readable)
+    if not readable or not posting.clean.text.strip():
         raise UserFacingError("That page has no text I can read as a job posting.")
     return ResolvedPosting(posting, page.url, None, None)
 

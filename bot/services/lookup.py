@@ -6,14 +6,14 @@ titles score in well under a millisecond each).
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 from bot.errors import UserFacingError
 from bot.store import PostingTitle, Store, StoredPosting
 
 MAX_CHOICES = 25  # Discord's limit for autocomplete
 MAX_CHOICE_CHARS = 100
-MIN_TITLE_SCORE = 60.0
+MIN_TITLE_SCORE = 70.0
 
 
 def title_label(title: str | None, company: str | None) -> str:
@@ -28,7 +28,7 @@ def choice_name(entry: PostingTitle) -> str:
 
 
 def rank_titles(titles: list[PostingTitle], query: str, limit: int = MAX_CHOICES) -> list[PostingTitle]:
-    """Best matches for what the user typed; newest first when nothing is typed yet."""
+    """Best matches for what the user typed, newest first among equals (and when nothing is typed)."""
     query = query.strip().lstrip("#")
     limit = min(limit, MAX_CHOICES)
     if not query:
@@ -38,7 +38,15 @@ def rank_titles(titles: list[PostingTitle], query: str, limit: int = MAX_CHOICES
         if exact:
             return exact[:limit]
     labels = [title_label(t.title, t.company) for t in titles]
-    found = process.extract(query, labels, scorer=fuzz.WRatio, limit=limit, score_cutoff=MIN_TITLE_SCORE)
+    # partial_ratio: what is typed so far is usually a piece of the title ("backend", "acme data").
+    found = process.extract(
+        query,
+        labels,
+        scorer=fuzz.partial_ratio,
+        processor=utils.default_process,
+        limit=limit,
+        score_cutoff=MIN_TITLE_SCORE,
+    )
     return [titles[index] for _, _, index in found]
 
 
