@@ -24,6 +24,9 @@ from bot.resumes.worker import ParserPool
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 _MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c]")  # CR, CRLF, vertical tab (Word's line break), form feed
+# Control characters (pdfium marks soft hyphens with \x02) and Unicode noncharacters.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 
 _pool: ParserPool | None = None
 _pool_lock = threading.Lock()
@@ -91,7 +94,9 @@ def _text_format(text: str, filename: str | None, content_type: str | None) -> s
 
 
 def _normalized(text: str) -> str:
-    """One newline convention, no trailing spaces, no NBSPs, at most one blank line in a row."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\x0c", "\n")
+    """One newline convention, no control characters, no trailing spaces, no NBSPs, at most one
+    blank line in a row."""
+    text = _LINE_BREAKS.sub("\n", text).replace("\u00a0", " ")
+    text = _INVISIBLE.sub("", text)
     text = "\n".join(line.rstrip() for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", text).strip()

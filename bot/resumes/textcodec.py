@@ -19,7 +19,7 @@ _BOM_CODECS = (
 # charset detection looks at a prefix only: its cost grows with the input and the answer does not.
 _DETECTION_SAMPLE_BYTES = 64 * 1024
 # Share of control characters above which decoded "text" is really a binary file.
-_MAX_CONTROL_SHARE = 0.01
+_MAX_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
@@ -28,6 +28,9 @@ def decode_text(data: bytes) -> str:
     for bom, codec in _BOM_CODECS:
         if data.startswith(bom):
             return _checked(data.decode(codec, errors="replace"))
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _checked(data.decode(utf16, errors="replace"))
     try:
         return _checked(data.decode("utf-8"))
     except UnicodeDecodeError:
@@ -45,6 +48,20 @@ def decode_text(data: bytes) -> str:
     if any(m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence for m in matches):
         encoding = "cp1252"
     return _checked(data.decode(encoding, errors="replace"))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: mostly-Latin text leaves a zero in every other byte."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8:
+        return None
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    if zeros_odd > 0.6 * half and zeros_even < 0.05 * half:
+        return "utf-16-le"
+    if zeros_even > 0.6 * half and zeros_odd < 0.05 * half:
+        return "utf-16-be"
+    return None
 
 
 def _checked(text: str) -> str:

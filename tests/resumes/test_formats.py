@@ -188,3 +188,18 @@ def test_long_docx_and_odt_stop_at_the_character_limit_even_inside_a_table() -> 
         assert len(resume.text) == 2000
         assert resume.warnings == ("text was truncated at 2,000 characters",)
         assert "Line 0:" in resume.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom(codec: str) -> None:
+    text = "Chloé Martin\nSkills\nPayroll, Excel, SAP\nExperience\nAccountant, 2012 - 2020\n"
+    resume = read_resume(text.encode(codec), "cv.txt", None, today=TODAY)
+    assert resume.text == text.strip()
+    assert resume.total_years == 8.0
+
+
+def test_control_characters_are_removed_and_vertical_tabs_break_lines() -> None:
+    text = "Project\x02 manager at Acme\x7f\x0bSkills: Scrum, Jira, Confluence and stakeholder management\n" * 3
+    resume = read_resume(text.encode(), None, None)
+    first, second = resume.text.splitlines()[:2]
+    assert (first, second) == ("Project manager at Acme", "Skills: Scrum, Jira, Confluence and stakeholder management")
