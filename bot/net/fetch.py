@@ -24,7 +24,7 @@ from yarl import URL
 
 from bot.config import Settings
 from bot.errors import UserFacingError
-from bot.net.guard import RefusedAddress, VettingResolver, checked_url
+from bot.net.guard import AddressPolicy, RefusedAddress, VettingResolver, address_policy, checked_url
 
 MAX_REDIRECTS = 5
 USER_AGENT = "jobbot/1.0 (+https://github.com/jobbot; job-board reader)"
@@ -72,13 +72,21 @@ class Response:
 class Fetcher:
     """An HTTP client session with the guard; open it with `async with` and share it.
 
-    `resolver` replaces the system DNS (tests inject one that answers a private address).
+    `resolver` replaces the system DNS and `allowed` the address rule (tests inject both: a DNS that
+    answers a private address, a rule under which only their own server counts as public).
     """
 
-    def __init__(self, settings: Settings, *, resolver: AbstractResolver | None = None, limit: int = 100) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        resolver: AbstractResolver | None = None,
+        allowed: AddressPolicy | None = None,
+        limit: int = 100,
+    ) -> None:
         self._settings = settings
-        self._allow_private = settings.allow_private_networks
-        self._resolver = VettingResolver(resolver or aiohttp.ThreadedResolver(), allow_private=self._allow_private)
+        self._allowed = allowed or address_policy(settings.allow_private_networks)
+        self._resolver = VettingResolver(resolver or aiohttp.ThreadedResolver(), self._allowed)
         self._limit = limit
         self._session: aiohttp.ClientSession | None = None
 
@@ -121,12 +129,12 @@ class Fetcher:
             raise UserFacingError("I could not connect to that site; try again later.") from None
 
     async def _follow(self, session: aiohttp.ClientSession, url: str, headers: Mapping[str, str]) -> Response:
-        target = checked_url(url, allow_private=self._allow_private)
+        target = checked_url(url, self._allowed)
         for _ in range(MAX_REDIRECTS + 1):
             async with session.get(target, headers=dict(headers), allow_redirects=False) as response:
                 location = response.headers.get("Location")
                 if response.status in _REDIRECTS and location:
-                    target = checked_url(str(target.join(URL(location))), allow_private=self._allow_private)
+                    target = checked_url(str(target.join(URL(location))), self._allowed)
                     continue
                 body = await self._read_capped(response)
                 return Response(str(target), response.status, CIMultiDictProxy(CIMultiDict(response.headers)), body)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Callable
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 from yarl import URL
@@ -22,6 +23,8 @@ BAD_SCHEME = "Only http and https links can be read."
 BAD_URL = "That does not look like a web link I can read."
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+AddressPolicy = Callable[[IPAddress], bool]
+"""Whether an address may be connected to (`is_public_address`, or anything with the opt-in)."""
 
 
 class RefusedAddress(UserFacingError):
@@ -64,7 +67,11 @@ def parse_address(text: str) -> IPAddress | None:
         return None
 
 
-def checked_url(raw: str, *, allow_private: bool) -> URL:
+def address_policy(allow_private: bool) -> AddressPolicy:
+    return (lambda _: True) if allow_private else is_public_address
+
+
+def checked_url(raw: str, allowed: AddressPolicy) -> URL:
     """The URL to fetch, or a UserFacingError: http(s) only, a host, and no private IP literal.
 
     Host names are vetted later, when they resolve; IP literals never reach the resolver in
@@ -81,7 +88,7 @@ def checked_url(raw: str, *, allow_private: bool) -> URL:
     if url.user is not None or url.password is not None:
         raise UserFacingError("Links with a user name or password in them are not fetched.")
     address = parse_address(url.host)
-    if address is not None and not allow_private and not is_public_address(address):
+    if address is not None and not allowed(address):
         raise RefusedAddress()
     return url
 
@@ -93,19 +100,18 @@ class VettingResolver(AbstractResolver):
     public and a private record from being usable at all.
     """
 
-    def __init__(self, inner: AbstractResolver, *, allow_private: bool) -> None:
+    def __init__(self, inner: AbstractResolver, allowed: AddressPolicy) -> None:
         self._inner = inner
-        self._allow_private = allow_private
+        self._allowed = allowed
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
     ) -> list[ResolveResult]:
         answers = await self._inner.resolve(host, port, family)
-        if not self._allow_private:
-            for answer in answers:
-                address = parse_address(answer["host"])
-                if address is None or not is_public_address(address):
-                    raise RefusedAddress()
+        for answer in answers:
+            address = parse_address(answer["host"])
+            if address is None or not self._allowed(address):
+                raise RefusedAddress()
         return answers
 
     async def close(self) -> None:
