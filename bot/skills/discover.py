@@ -32,6 +32,7 @@ _PRODUCT_TOKEN = re.compile(
     r"|[A-Za-z]+[0-9]+[A-Za-z0-9]*(?![\w@>])"  # Vue3-like
     r")"
 )
+_ROMAN = re.compile(r"[IVXLC]+")
 _DOTTED_SUFFIXES = (".js", ".io", ".ai", ".py", ".rb")  # Next.js, Socket.io
 _TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "skilled", "fluen", "hands-on")
 _PATTERN = re.compile(
@@ -134,19 +135,24 @@ def discover(
     kind_at: Callable[[int], SectionKind],
     taken: Sequence[tuple[int, int]],
     skill_lines: Sequence[int],
+    asks: Callable[[int, int], bool],
 ) -> list[Discovered]:
     """Candidates outside `taken` spans (taxonomy matches), first mention of each, in text order.
 
-    `skill_lines` are the start offsets of lines that list taxonomy skills; requirement and
-    preference sections count as such lines wholesale.
+    `skill_lines` are the start offsets of lines that list taxonomy skills (requirement and
+    preference sections count wholesale); a product-like token elsewhere on such a line counts
+    only in a sentence that asks for something (`asks(start, end)`).
     """
-    spans = _pattern_spans(text, low) + _line_spans(text, low, skill_lines)
+    asked = _pattern_spans(text, low)
+    listed = [s for s in _line_spans(text, low, skill_lines) if kind_at(s[0]) in _LIST_SECTIONS or asks(*s)]
     found: dict[str, Discovered] = {}
-    for start, end in sorted(set(spans)):
-        name = text[start:end].rstrip(".-")
+    for start, end in sorted(set(asked + listed)):
+        name = text[start:end].rstrip(".-)?!,;:")
         end = start + len(name)
         key = name.casefold()
         if not name or key in found or kind_at(start) not in _CANDIDATE_SECTIONS:
+            continue
+        if _ROMAN.fullmatch(name) or _abbreviates_a_name(text, name):
             continue
         if any(a < end and start < b for a, b in taken):
             continue
@@ -161,6 +167,19 @@ def discover(
         if len(found) >= MAX_DISCOVERED:
             break
     return sorted(found.values(), key=lambda d: d.start)
+
+
+def _abbreviates_a_name(text: str, name: str) -> bool:
+    """An acronym the posting spells out ("Innovative Training Network ( ITN )"): an organisation,
+    unit or programme it names, not a skill."""
+    if not name.isupper() or len(name) < 2:
+        return False
+    for m in re.finditer(r"\(\s*" + re.escape(name) + r"\s*\)", text):
+        before = text[max(0, m.start() - 120) : m.start()]
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", before) if w[0].isupper())
+        if initials.endswith(name):
+            return True
+    return False
 
 
 def _said_about_itself(low: str, key: str, kind_at: Callable[[int], SectionKind]) -> bool:

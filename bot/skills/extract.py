@@ -107,7 +107,7 @@ def extract_with(
     for section in sections:
         if section.kind in (SectionKind.REQUIRED, SectionKind.PREFERRED):
             skill_lines.update(_line_starts(text, section.start, section.end))
-    for item in discover(text, posting.low, index.kind_at, taken, sorted(skill_lines)):
+    for item in discover(text, posting.low, index.kind_at, taken, sorted(skill_lines), posting.sentences.asks_for):
         term = _Term(item.name, Category.OTHER)
         for start in _occurrences(posting.low, item.name.lower(), taken):
             if index.kind_at(start) is not SectionKind.CHROME:
