@@ -23,7 +23,8 @@ Why these cues and weights (log-odds, hand-set; tuned on tests/postings/detectio
   most, a careers home page least), a jobs@ address, "apply at/here/now", benefits,
   equal-opportunity text, a role title. Each is weak (+0.5 to +1.6); chat about jobs has one
   or two of them, postings have several. A short titled job link ("Backend Engineer at Stripe
-  <greenhouse link>") with no question and no "I" gets +1.5: that is how postings are shared.
+  <greenhouse link>") with no question and no "I" gets +1.5: that is how postings are shared;
+  a role, its pay and a way to reach someone together ("Truck driver, $0.68/mile, call Dave") +0.8.
 * The speaker, negative: chat about jobs is first person and asks questions. Each "I/my"
   costs 0.35 (capped at six), a question mark 1.1 (1.6 in a short message; more for more of
   them), a question opening 1.0, and each distinct job-seeker phrase ("refer me", "my resume",
@@ -85,10 +86,28 @@ _TITLES = (
     | _words(
         "infirmier infirmière infirmiers développeur développeuse developpeur vendeur vendeuse camarero camarera",
         "enfermero enfermera desarrollador desarrolladora diseñador diseñadora técnico técnica tecnico ingénieur",
-        "ingeniero ingeniera mitarbeiter mitarbeiterin medarbejder",
+        "ingeniero ingeniera mitarbeiter mitarbeiterin medarbejder freelancer freelancers serveur serveuse cuisinier",
+        "cuisinière livreur caissier caissière chauffeur verkäufer verkäuferin kellner kellnerin koch köchin fahrer",
+        "fahrerin erzieher erzieherin pædagog lærer sælger kok chauffør profesor profesora cocinero cocinera",
+        "dependiente dependienta",
     )
 )
-_TITLE_SUFFIXES: Final[tuple[str, ...]] = ("entwickler", "entwicklerin", "udvikler", "assistent", "medarbejder")
+# Compound and agent-noun titles: "Softwareentwickler", "esthetician", "phlebotomist", "sonographer".
+_TITLE_SUFFIXES: Final[tuple[str, ...]] = (
+    "entwickler",
+    "entwicklerin",
+    "udvikler",
+    "assistent",
+    "medarbejder",
+    "ician",
+    "logist",
+    "grapher",
+    "ist",
+)
+_NOT_TITLES = _words(
+    "list assist exist insist persist resist consist wrist mist fist gist whilst twist playlist checklist wishlist",
+    "waitlist shortlist blacklist whitelist artist",
+)
 _FIRST_PERSON = _words("i i'm i've i'd i'll im ive my ich j'ai je jeg")
 _CHATTY = _words("lol lmao lmfao omg bro ugh tbh imo smh jk wtf rip")
 _CHATTY_EMOJI: Final[tuple[str, ...]] = ("💀", "😭", "🚩", "🤡")
@@ -160,6 +179,11 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("hiring", "suche", r"\s+verstärkung"),
     *_phrases("hiring", "anzeige", r"\s*:"),
     *_phrases("hiring", "nous", r"\s+(?:recrutons|cherchons)\b"),
+    *_phrases("hiring", "suchen", r"\s+wir\b"),
+    *_phrases("hiring", "we", r"\s+have\s+(?:a|an|one|two)\s+(?:spot|opening|vacancy|role)\b"),
+    *_phrases(
+        "opener", "cherche|recherche|sucht", rf"\s+(?:un|une|des|einen|eine)?\s*(?:[\w/-]+\s+){{0,2}}(?:{_TITLE_ALT})\b"
+    ),
     *_phrases("hiring", "on", r"\s+recrute\b"),
     *_phrases("hiring", "offre", r"\s+d'(?:emploi|stage)|\s+de\s+stage"),
     *_phrases("hiring", "stage", r"\s+de\b"),
@@ -227,6 +251,9 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("apply", "søg", r"\s+(?:via|senest|stillingen)"),
     *_phrases("apply", "send", r"\s+(?:din|en kort)\s"),
     *_phrases("contact", "dm|message|text|call|email|ping", r"\s+(?:me|us|jim|maria|\d)"),
+    *_phrases("contact", "dm", r"\s+(?:for|with)\s+(?:details|info|questions)"),
+    *_phrases("contact", "mail", r"\s+an\b"),
+    *_phrases("contact", "contact", r"\s*:"),
     *_phrases("contact", "hmu"),
     *_phrases("contact", "ring", r"\s+til"),
     *_phrases("contact", "llamar", r"\s+al"),
@@ -257,12 +284,13 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("years", "min", r"\.?\s+\d{1,2}\s*\+?\s*(?:years?|yrs?)"),
     *_phrases("years", "mindestens", r"\s+\d+\s+jahre"),
     *_phrases("salary", _CURRENCY_CODES, r"\s?\$?\d"),
-    *_phrases("salary", "mensuales"),
+    *_phrases("salary", "mensuales|commission|hourly"),
+    *_phrases("salary", "per", r"\s+(?:mile|shift|visit)\b"),
     *_phrases("salary", "bruto|brutos", r"\s+(?:anuales|/año)"),
     *_phrases("benefit", "paid", r"\s+time\s+off"),
     *_phrases("benefit", "health", r"\s+insurance"),
     *_phrases("benefit", "stock", r"\s+options"),
-    *_phrases("benefit", "sign", r"-on\s+bonus"),
+    *_phrases("benefit", "sign", r"-on\b"),
     *_phrases("benefit", "parental", r"\s+leave"),
     *_phrases("benefit", "ticket|tickets", r"\s+restaurant"),
     *_phrases("benefit", "visa", r"\s+sponsorship"),
@@ -284,6 +312,8 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("seeker", "applied", r"\s+to\b"),
     *_phrases("seeker", "got", r"\s+the\s+(?:offer|job)"),
     *_phrases("seeker", "offer", r"\s+(?:letter|details)"),
+    *_phrases("seeker", "accepted", r"\s+(?:it|the\s+offer|an\s+offer|last|yesterday|today|this)\b"),
+    *_phrases("seeker", "salary", r"\s+update"),
     *_phrases("seeker", "offered", r"\s+me\b"),
     *_phrases("seeker", "accept|accepted|accepting", r"\s+(?:an|the)\s+offer"),
     *_phrases("seeker", "signed", r"\s+my\b"),
@@ -292,7 +322,7 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("seeker", "open", r"\s+to\s+work"),
     *_phrases("seeker", "looking", r"\s+for\s+work"),
     *_phrases("seeker", "seeking", r"\s+opportunities"),
-    *_phrases("seeker", "available", r"\s+for\s+(?:contract|work)"),
+    *_phrases("seeker", "available", r"\s+for\s+(?:\w+\s+)?(?:contract|work|hire|projects|gigs)\b"),
     *_phrases("seeker", "can", r"\s+start\s+immediately"),
     *_phrases("seeker", "laid", r"\s+off"),
     *_phrases("seeker", "phone", r"\s+screen"),
@@ -355,7 +385,7 @@ _HASH_HIRING = re.compile(r"\[\s?(?:hiring|job)\b|#\w*hiring\b")
 _SALARY = re.compile(
     r"[$€£]\s?\d"
     r"|\d(?:[\d.,]*\s?(?:k|tsd\.?)?\s?(?:€|eur\b|euros?\b|kr\b|dkk\b|pln\b|nok\b|k€|\$/h|mxn\b)"
-    r"|\s?(?:/|per |an |a )\s?(?:hr|hour|h\b|yr|year|annum|month|mo\b|week|wk|visit|stunde)"
+    r"|\s?(?:/|per |an |a )\s?(?:hr|hour|h\b|yr|year|annum|month|mo\b|week|wk|visit|stunde|mile)"
     r"|\d{1,2}\s?k\b)"
 )
 _SALARY_RANGE = re.compile(
@@ -406,7 +436,7 @@ _CAREERS_LINK = re.compile(
     r"|/(?:careers?|jobs?|employment|join|positions?|karriere|empleo|emploi|apply|o)\b"
 )
 _ONE_JOB_PATH = re.compile(
-    r"/(?:jobs?|careers?|positions?|o|apply)/[\w%-]{3,}|(?:jobs?|careers?)\.[\w.-]+/[\w%?=-]{3,}"
+    r"\.jobs/[\w%-]{3,}|/role/[\w%-]{3,}|/(?:jobs?|careers?|positions?|o|apply)/[\w%-]{3,}|(?:jobs?|careers?)\.[\w.-]+/[\w%?=-]{3,}"
 )
 _OTHER_SITE = re.compile(
     r"techcrunch|theverge|bloomberg\.com|nytimes|reuters|cnbc|wsj\.com|bbc\.|layoffs\.fyi|bls\.gov|youtube\.com"
@@ -593,8 +623,12 @@ def score_breakdown(text: str) -> dict[str, float]:
     hits = _phrase_hits(prose, words & _PHRASES.keys())
     lines = _read_lines(low)
     links = _links(low) if "." in low or "@" in low else ""
-    first_person = sum(1 for t in tokens if t in _FIRST_PERSON) if not words.isdisjoint(_FIRST_PERSON) else 0
-    has_title = not words.isdisjoint(_TITLES) or "title" in hits or any(w.endswith(_TITLE_SUFFIXES) for w in words)
+    first_person = sum(tokens.count(word) for word in words & _FIRST_PERSON)
+    has_title = (
+        not words.isdisjoint(_TITLES)
+        or "title" in hits
+        or any(w.endswith(_TITLE_SUFFIXES) and w not in _NOT_TITLES for w in words)
+    )
     questions = prose.count("?")
 
     if "hiring" in hits or lines.line_hiring or _HASH_HIRING.search(low) or not words.isdisjoint(_STRONG_HIRING):
@@ -651,6 +685,7 @@ def score_breakdown(text: str) -> dict[str, float]:
         ("benefits", 1.2 if benefits >= 3 else (0.6 if benefits else 0.0)),
         ("eeo", 1.0 if "eeo" in hits else 0.0),
         ("titled_link", 1.5 if titled_link else 0.0),
+        ("stated_offer", 0.8 if has_title and salary and (job_url or jobs_email or "contact" in hits) else 0.0),
         ("voice", 0.6 * _clip(len(hits.get("voice", ())), 3)),
         # The speaker: first person, questions, job-seeker talk.
         ("questions", _question_weight(questions, len(prose))),
