@@ -1,0 +1,252 @@
+"""Following and polling boards: new, changed and closed jobs, 304s, back-off, garbage, slow boards."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.config import Settings
+from bot.errors import UserFacingError
+from bot.net.fetch import Fetcher
+from bot.postings.sources.links import Provider, board_api_url, job_api_url
+from bot.services.boards import MAX_BACKOFF, BoardService
+from bot.store import Store, StoredPosting
+from tests.boards.server import BoardServer
+from tests.sources import payloads
+
+GREENHOUSE_LINK = "https://boards.greenhouse.io/acme"
+GREENHOUSE_API = board_api_url(Provider.GREENHOUSE, "acme")
+GUILD = 111
+
+
+@dataclass
+class Clock:
+    now: datetime = field(default_factory=lambda: datetime(2026, 11, 27, 12, 0, tzinfo=UTC))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class Harness:
+    service: BoardService
+    clock: Clock
+    created: list[StoredPosting]
+    store: Store
+
+
+@pytest.fixture
+async def harness(board_server: BoardServer, store: Store) -> AsyncIterator[Harness]:
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, allow_private_networks=True, board_api_origin=board_server.origin, board_poll_minutes=30
+    )
+    clock = Clock()
+    created: list[StoredPosting] = []
+
+    async def on_created(stored: StoredPosting) -> None:
+        created.append(stored)
+
+    async with Fetcher(settings) as fetcher:
+        service = BoardService(store, settings, fetcher, on_created=on_created, rng=random.Random(7), now=clock)
+        yield Harness(service, clock, created, store)
+
+
+def _board(*jobs: dict[str, Any]) -> dict[str, Any]:
+    return payloads.greenhouse_board(*jobs)
+
+
+async def _live(store: Store, guild_id: int = GUILD) -> dict[str, str | None]:
+    return {p.external_id or "": p.title for p in await store.postings.list_active(guild_id)}
+
+
+async def test_follow_stores_current_jobs_without_announcing_them(board_server: BoardServer, harness: Harness) -> None:
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1), payloads.greenhouse_job(2, "SRE")))
+    result = await harness.service.follow(GUILD, GREENHOUSE_LINK, channel_id=5, user_id=9)
+    assert result.added and result.jobs == 2
+    assert await _live(harness.store) == {"1": "Senior Backend Engineer", "2": "SRE"}
+    assert harness.created == []
+    again = await harness.service.follow(
+        GUILD, "https://job-boards.greenhouse.io/acme/jobs/1"
+    )  # a job link: same board
+    assert not again.added and again.board.id == result.board.id
+    [followed] = await harness.service.followed(GUILD)
+    assert followed.channel_id == 5 and followed.board.url == "https://job-boards.greenhouse.io/acme"
+
+
+async def test_poll_finds_new_changed_and_closed_jobs(board_server: BoardServer, harness: Harness) -> None:
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1), payloads.greenhouse_job(2, "SRE")))
+    await harness.service.follow(GUILD, GREENHOUSE_LINK)
+    summary = await harness.service.poll_due()
+    assert summary.boards == 0  # not due yet: the follow counted as a poll
+
+    board_server.serve_api(
+        GREENHOUSE_API,
+        _board(payloads.greenhouse_job(2, "Staff SRE"), payloads.greenhouse_job(3, "Data Engineer")),
+    )
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert (summary.boards, summary.created, summary.updated, summary.removed) == (1, 1, 1, 1)
+    assert await _live(harness.store) == {"2": "Staff SRE", "3": "Data Engineer"}
+    assert [s.external_id for s in harness.created] == ["3"]
+    assert harness.created[0].source == "feed" and harness.created[0].url.endswith("/jobs/3")  # type: ignore[union-attr]
+
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert (summary.boards, summary.created, summary.updated, summary.removed) == (1, 0, 0, 0)
+    assert len(harness.created) == 1
+
+
+async def test_a_board_followed_by_many_guilds_is_fetched_once(board_server: BoardServer, harness: Harness) -> None:
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)))
+    for guild in (1, 2, 3):
+        await harness.service.follow(guild, GREENHOUSE_LINK)
+    board_server.requests.clear()
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1), payloads.greenhouse_job(2, "SRE")))
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert summary.boards == 1 and summary.created == 3
+    assert len(board_server.requests) == 1
+    assert sorted(s.guild_id for s in harness.created) == [1, 2, 3]
+    for guild in (1, 2, 3):
+        assert await _live(harness.store, guild) == {"1": "Senior Backend Engineer", "2": "SRE"}
+
+
+async def test_not_modified_answers_change_nothing(board_server: BoardServer, harness: Harness) -> None:
+    route = board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)), etag='"v1"')
+    await harness.service.follow(GUILD, GREENHOUSE_LINK)
+    harness.clock.advance(minutes=40)
+    await harness.service.poll_due()  # learns the ETag
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert summary.not_modified == 1
+    path = board_server.api_path(GREENHOUSE_API)
+    assert board_server.hits(path)[-1].headers["If-None-Match"] == '"v1"'
+    assert await _live(harness.store) == {"1": "Senior Backend Engineer"}
+
+    route.body = board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(9, "New")), etag='"v2"').body
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert summary.not_modified == 0 and summary.created == 1 and summary.removed == 1
+
+
+async def test_errors_back_off_exponentially_and_honour_retry_after(
+    board_server: BoardServer, harness: Harness, store: Store
+) -> None:
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)))
+    result = await harness.service.follow(GUILD, GREENHOUSE_LINK)
+    board_server.serve_api(GREENHOUSE_API, {"error": "boom"}, status=503)
+    waits = []
+    for _ in range(3):
+        harness.clock.advance(hours=13)
+        summary = await harness.service.poll_due()
+        assert summary.failed == 1
+        board = await store.boards.get(result.board.id)
+        assert board is not None and board.next_poll_at is not None
+        waits.append((board.next_poll_at - harness.clock.now) / timedelta(minutes=30))
+    assert 0.9 <= waits[0] <= 1.1 and 1.8 <= waits[1] <= 2.2 and 3.6 <= waits[2] <= 4.4
+    assert board.consecutive_failures == 3 and "error (503)" in (board.last_error or "")
+
+    board_server.serve_api(GREENHOUSE_API, {"error": "slow down"}, status=429, headers={"Retry-After": "36000"})
+    harness.clock.advance(hours=13)
+    await harness.service.poll_due()
+    board = await store.boards.get(result.board.id)
+    assert board is not None and board.next_poll_at is not None
+    assert board.next_poll_at - harness.clock.now >= timedelta(seconds=36000)
+    assert board.next_poll_at - harness.clock.now <= MAX_BACKOFF * 1.1
+
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)))
+    harness.clock.advance(hours=13)
+    await harness.service.poll_due()
+    board = await store.boards.get(result.board.id)
+    assert board is not None and board.consecutive_failures == 0 and board.last_error is None
+
+
+@pytest.mark.parametrize("garbage", [b"<html>We'll be right back</html>", b'{"jobs": "nope"}', b"\xff\xfe\x00garbage"])
+async def test_a_board_answering_garbage_keeps_its_postings(
+    garbage: bytes, board_server: BoardServer, harness: Harness, store: Store
+) -> None:
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)))
+    result = await harness.service.follow(GUILD, GREENHOUSE_LINK)
+    board_server.routes[board_server.api_path(GREENHOUSE_API)].body = garbage
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert summary.failed == 1 and summary.removed == 0
+    assert await _live(store) == {"1": "Senior Backend Engineer"}  # garbage never reads as "every job closed"
+    board = await store.boards.get(result.board.id)
+    assert board is not None and "format jobbot does not understand" in (board.last_error or "")
+
+
+async def test_a_slow_board_does_not_delay_the_others(
+    board_server: BoardServer, harness: Harness, store: Store
+) -> None:
+    slugs = ["fast1", "fast2", "fast3", "slow"]
+    for slug in slugs:
+        board_server.serve_api(board_api_url(Provider.GREENHOUSE, slug), _board(payloads.greenhouse_job(1)))
+        await harness.service.follow(GUILD, f"https://boards.greenhouse.io/{slug}")
+    for slug in slugs:
+        route = board_server.serve_api(
+            board_api_url(Provider.GREENHOUSE, slug),
+            _board(payloads.greenhouse_job(1), payloads.greenhouse_job(2, f"{slug} engineer")),
+        )
+        if slug == "slow":
+            route.delay = 3.0
+    harness.clock.advance(minutes=40)
+    started = time.monotonic()
+    polling = asyncio.create_task(harness.service.poll_due())
+    while len(harness.created) < 3:
+        await asyncio.sleep(0.02)
+        assert time.monotonic() - started < 2.0, "the fast boards waited for the slow one"
+    assert not polling.done()
+    summary = await polling
+    assert summary.created == 4 and time.monotonic() - started >= 2.9
+
+
+async def test_smartrecruiters_reads_job_ads_only_for_new_jobs(board_server: BoardServer, harness: Harness) -> None:
+    board_server.serve_api(
+        board_api_url(Provider.SMARTRECRUITERS, "Hooli"), payloads.smartrecruiters_list("744000000000001")
+    )
+    for job_id in ("744000000000001", "744000000000002"):
+        url = job_api_url(Provider.SMARTRECRUITERS, "Hooli", job_id)
+        assert url is not None
+        board_server.serve_api(url, payloads.smartrecruiters_posting(job_id))
+    await harness.service.follow(GUILD, "https://jobs.smartrecruiters.com/Hooli")
+    harness.clock.advance(minutes=40)
+    await harness.service.poll_due()
+    board_server.requests.clear()
+    board_server.serve_api(
+        board_api_url(Provider.SMARTRECRUITERS, "Hooli"),
+        payloads.smartrecruiters_list("744000000000001", "744000000000002"),
+    )
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert summary.created == 1
+    details = [r.path for r in board_server.requests if "/postings/" in r.path]
+    assert details == [board_server.api_path(job_api_url(Provider.SMARTRECRUITERS, "Hooli", "744000000000002") or "")]
+    stored = harness.created[0].posting()
+    assert "CCNP" in {k.keyword for k in stored.keywords if k.required}
+
+
+async def test_follow_and_unfollow_refusals(board_server: BoardServer, harness: Harness) -> None:
+    with pytest.raises(UserFacingError, match="not a job board link I can follow"):
+        await harness.service.follow(GUILD, "https://example.com/careers")
+    with pytest.raises(UserFacingError, match="does not exist"):
+        await harness.service.follow(GUILD, "https://jobs.lever.co/nobody")  # the local API answers 404
+    assert await harness.service.followed(GUILD) == []
+    board_server.serve_api(board_api_url(Provider.LEVER, "globex"), [payloads.lever_job()])
+    await harness.service.follow(GUILD, "https://jobs.lever.co/globex")
+    assert await harness.service.unfollow(GUILD, "https://jobs.eu.lever.co/globex") is None  # another board
+    board = await harness.service.unfollow(GUILD, "https://jobs.lever.co/globex/whatever")
+    assert board is not None and board.slug == "globex"
+    assert await harness.service.followed(GUILD) == []
+    harness.clock.advance(minutes=40)
+    assert (await harness.service.poll_due()).boards == 0  # nobody follows it any more
