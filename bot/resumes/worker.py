@@ -62,8 +62,14 @@ class _Worker:
     def __init__(self, job_name: str, memory_limit: int | None) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
         code = f"from bot.resumes.worker import serve; serve({job_name!r}, {memory_limit!r})"
+        # A session of its own: Ctrl-C at the bot's terminal is the bot's to handle; the worker
+        # still ends when the bot does, as its request pipe closes.
         self.process = subprocess.Popen(
-            [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            [sys.executable, "-c", code],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            start_new_session=True,
         )
         assert self.process.stdin is not None and self.process.stdout is not None
         # The connections own duplicates of the pipe ends; the Popen file objects are closed at once.
