@@ -103,7 +103,7 @@ def states_requirement(low: str, sentences: Sentences, start: int, end: int, kin
     """Whether a mention states the term for the job or the candidate (see the module docstring)."""
     if kind in _SECONDARY_SECTIONS:
         return False
-    if sentences.asks_for(start, end):
+    if kind in _ASKING_SECTIONS or sentences.asks_for(start, end):
         return True
     if _ROLE_AFTER.match(low, end):
         return False
