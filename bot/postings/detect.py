@@ -79,6 +79,15 @@ _TITLE_STEMS = _words(
     "translator interpreter recruiter dispatcher pilot cleaner housekeeper dishwasher server host lifeguard mover",
     "laborer installer inspector estimator machinist painter mason pipefitter lineman babysitter guard janitor",
     "custodian coach psychologist contable analista sygeplejerske tømrer comptable professor lecturer postdoc",
+    "secretary trainer supervisor foreman superintendent planner buyer merchandiser marketer copywriter producer",
+    "curator librarian advisor adviser banker teller underwriter broker realtor appraiser actuary surveyor drafter",
+    "draftsman midwife doula surgeon doctor medic emt optometrist optician dietitian chiropractor radiographer",
+    "caretaker porter concierge valet steward stewardess courier picker packer loader stocker sorter assembler",
+    "fabricator millwright boilermaker glazier tiler plasterer drywaller bricklayer scaffolder rigger trucker",
+    "deckhand farmhand fisherman gardener groundskeeper butcher sommelier hostess waiter waitress busser barback",
+    "hairdresser referee educator paraprofessional treasurer investigator detective deputy firefighter ranger",
+    "warden notary lawyer solicitor barrister reporter correspondent dancer actor singer navigator sailor captain",
+    "worker",
 )
 _TITLES = (
     _TITLE_STEMS
@@ -89,20 +98,22 @@ _TITLES = (
         "ingeniero ingeniera mitarbeiter mitarbeiterin medarbejder freelancer freelancers serveur serveuse cuisinier",
         "cuisinière livreur caissier caissière chauffeur verkäufer verkäuferin kellner kellnerin koch köchin fahrer",
         "fahrerin erzieher erzieherin pædagog lærer sælger kok chauffør profesor profesora cocinero cocinera",
-        "dependiente dependienta",
+        "dependiente dependienta soignant soignante conseiller conseillère technicien technicienne commis plongeur",
+        "éducateur éducatrice animateur animatrice manutentionnaire préparateur préparatrice cariste secrétaire",
+        "responsable conductor conductora repartidor repartidora mozo auxiliar administrativo administrativa",
+        "recepcionista limpiador limpiadora operario operaria elektriker murer smed mekaniker konsulent tjener",
+        "ingeniør cameriere cameriera cuoco cuoca commesso commessa magazziniere infermiere infermiera",
+        "sviluppatore autista ingenieur monteur referent",
     )
 )
 # Compound and agent-noun titles: "Softwareentwickler", "esthetician", "phlebotomist", "sonographer".
-_TITLE_SUFFIXES: Final[tuple[str, ...]] = (
-    "entwickler",
-    "entwicklerin",
-    "udvikler",
-    "assistent",
-    "medarbejder",
-    "ician",
-    "logist",
-    "grapher",
-    "ist",
+_TITLE_SUFFIXES: Final[tuple[str, ...]] = tuple(
+    sorted(
+        _words(
+            "entwickler entwicklerin udvikler assistent medarbejder ician logist grapher ist kraft helfer leiter",
+            "leiterin berater beraterin bearbeiter techniker mechaniker kaufmann kauffrau leder",
+        )
+    )
 )
 _NOT_TITLES = _words(
     "list assist exist insist persist resist consist wrist mist fist gist whilst twist playlist checklist wishlist",
@@ -180,6 +191,9 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("hiring", "anzeige", r"\s*:"),
     *_phrases("hiring", "nous", r"\s+(?:recrutons|cherchons)\b"),
     *_phrases("hiring", "suchen", r"\s+wir\b"),
+    *_phrases("hiring", "cercasi|cerchiamo|assumiamo"),
+    *_phrases("hiring", "offerta", r"\s+di\s+lavoro"),
+    *_phrases("title", "farm|ranch|deck|stage", r"\s+hands?\b"),
     *_phrases("hiring", "we", r"\s+have\s+(?:a|an|one|two)\s+(?:spot|opening|vacancy|role)\b"),
     *_phrases(
         "opener", "cherche|recherche|sucht", rf"\s+(?:un|une|des|einen|eine)?\s*(?:[\w/-]+\s+){{0,2}}(?:{_TITLE_ALT})\b"
@@ -198,7 +212,7 @@ _PHRASE_LIST: list[_Phrase] = [
     # posting voice, weaker
     *_phrases("opener", "opportunity|job|position|role|opening|vacancy|gig", r"\s*:"),
     *_phrases("opener", "job", r"\s+(?:alert|opening)\s*:"),
-    *_phrases("opener", "wanted|needed", r"\s*(?:[:,!—–-]|at\b|for\b)", not_after=("i ", "we ")),
+    *_phrases("opener", "wanted|needed", r"\s*(?:[:,!—–-]|(?:at|for|on|in|to\s+join)\b)", not_after=("i ", "we ")),
     *_phrases("opener", "looking", r"\s+for\s+an?\s+[^.?\n]{0,60}?\b(?:for|to join|at|in)\s+(?:our|my)\b"),
     *_phrases(
         "opener",
@@ -248,6 +262,8 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("apply", "bewerbe", r"\s+dich"),
     *_phrases("apply", "envía|envia|envíanos", r"\s+tu\s+(?:cv|portafolio)"),
     *_phrases("apply", "enviar", r"\s+cv"),
+    *_phrases("apply", "envoyez|envoyer|adressez", r"\s+(?:votre|son|un|nous\s+votre)\s+(?:cv|candidature)"),
+    *_phrases("apply", "inviare|invia", r"\s+(?:il\s+)?(?:tuo\s+)?cv"),
     *_phrases("apply", "søg", r"\s+(?:via|senest|stillingen)"),
     *_phrases("apply", "send", r"\s+(?:din|en kort)\s"),
     *_phrases("contact", "dm|message|text|call|email|ping", r"\s+(?:me|us|jim|maria|\d)"),
