@@ -38,6 +38,7 @@ EXTENSIONS: tuple[str, ...] = (
     "cogs.keywords",
     "cogs.score",
     "cogs.subscriptions",
+    "cogs.boards",  # after cogs.admin: adds follow/unfollow/boards to its /jobbot group
 )
 
 SHUTDOWN_SECONDS = 8.0  # SIGTERM → gateway and store closed well within the 10 s a supervisor waits

@@ -1,0 +1,102 @@
+"""Followed job boards end to end: a real JobBot, the fake Discord, and a local board API."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.postings.sources.links import Provider, board_api_url
+from tests.boards.server import BoardServer
+from tests.e2e.conftest import BotFactory
+from tests.e2e.fake_discord import ADMIN_ID, FEED_CHANNEL_ID, GUILD_ID, MEMBER_ID, FakeDiscord, Recorded
+from tests.e2e.helpers import channel_option, eventually, resolved_channel, subcommand
+from tests.sources import payloads
+
+pytestmark = pytest.mark.e2e
+
+EPHEMERAL = 64
+BOARD_LINK = "https://jobs.lever.co/globex"
+BOARD_API = board_api_url(Provider.LEVER, "globex")
+FIRST = payloads.lever_job("11111111-0000-4000-8000-000000000001", "Data Engineer")
+SECOND = payloads.lever_job("22222222-0000-4000-8000-000000000002", "Senior Data Engineer (Spark)")
+
+
+@pytest.fixture
+async def boards() -> AsyncIterator[BoardServer]:
+    server = BoardServer()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+async def jobbot(fake: FakeDiscord, user_id: int, name: str, options: list[dict[str, object]]) -> dict[str, object]:
+    """Run a /jobbot subcommand and return its answer (the follow-up when it deferred)."""
+    interaction = await fake.invoke(
+        "jobbot", subcommand(name, options), user_id=user_id, resolved=resolved_channel(fake, FEED_CHANNEL_ID)
+    )
+    callback = (await fake.wait_callback(interaction)).json()
+    if callback["type"] == 5:  # deferred: the answer is a follow-up
+        assert callback["data"]["flags"] & EPHEMERAL
+        answer: dict[str, object] = (await fake.wait_followup(interaction)).json()
+        return answer
+    data: dict[str, object] = callback["data"]
+    return data
+
+
+def announcements(fake: FakeDiscord) -> list[Recorded]:
+    return fake.find("POST", f"/channels/{FEED_CHANNEL_ID}/messages")
+
+
+async def test_a_followed_boards_new_job_reaches_the_subscribed_channel_once(
+    fake: FakeDiscord, start_bot: BotFactory, boards: BoardServer
+) -> None:
+    boards.serve_api(BOARD_API, [FIRST])
+    bot = await start_bot(allow_private_networks=True, board_api_origin=boards.origin, board_poll_minutes=0.01)
+
+    denied = await jobbot(fake, MEMBER_ID, "follow", [{"type": 3, "name": "url", "value": BOARD_LINK}])
+    assert "Manage Server" in str(denied["content"])
+    assert await bot.store.boards.followed(GUILD_ID) == []
+
+    subscribe = await fake.invoke(
+        "subscribe",
+        [channel_option("channel", FEED_CHANNEL_ID), {"type": 3, "name": "keywords", "value": "spark"}],
+        user_id=ADMIN_ID,
+        resolved=resolved_channel(fake, FEED_CHANNEL_ID),
+    )
+    assert "Subscription #" in (await fake.wait_callback(subscribe)).json()["data"]["content"]
+
+    answer = await jobbot(fake, ADMIN_ID, "follow", [{"type": 3, "name": "url", "value": BOARD_LINK}])
+    assert "now follow the Lever board globex" in str(answer["content"]) and "1 open job saved" in str(
+        answer["content"]
+    )
+
+    listing = await jobbot(fake, ADMIN_ID, "boards", [])
+    assert "globex" in str(listing["embeds"])
+
+    boards.serve_api(BOARD_API, [FIRST, SECOND])  # the board gains a job; the poller (every ~0.6 s) finds it
+    sent = await eventually(lambda: asyncio.sleep(0, announcements(fake)), bool, timeout=10)
+    assert "Senior Data Engineer" in str(sent[0].json()["embeds"])
+    assert sent[0].json()["allowed_mentions"] == {"parse": []}
+    hits = len(boards.hits(boards.api_path(BOARD_API)))
+    await eventually(lambda: asyncio.sleep(0, len(boards.hits(boards.api_path(BOARD_API)))), lambda n: n >= hits + 2)
+    assert len(announcements(fake)) == 1  # polled again, delivered once
+
+    gone = await jobbot(fake, ADMIN_ID, "unfollow", [{"type": 3, "name": "url", "value": BOARD_LINK}])
+    assert "stopped following globex" in str(gone["content"])
+    assert await bot.store.boards.followed(GUILD_ID) == []
+
+
+async def test_a_bad_board_link_gets_one_sentence(
+    fake: FakeDiscord, start_bot: BotFactory, boards: BoardServer
+) -> None:
+    await start_bot(allow_private_networks=True, board_api_origin=boards.origin)
+    answer = await jobbot(fake, ADMIN_ID, "follow", [{"type": 3, "name": "url", "value": "https://example.com/jobs"}])
+    assert "not a job board link I can follow" in str(answer["content"])
+    missing = await jobbot(
+        fake, ADMIN_ID, "follow", [{"type": 3, "name": "url", "value": "https://jobs.lever.co/nobody"}]
+    )
+    assert "does not exist" in str(missing["content"])
