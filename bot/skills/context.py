@@ -37,9 +37,8 @@ _CODE_CUES = re.compile(
     re.IGNORECASE,
 )
 _TOOL_CUES = re.compile(
-    r"\b(?:microsoft|ms|office|suite|software|tools?|tooling|applications?|apps?|programs?|spreadsheets?"
-    r"|proficien\w*|experience (?:in|with|using)|knowledge of|skills? in|skilled in|familiar\w*|such as|including"
-    r"|e\.g|use of|using|platforms?|systems?|packages?)\b",
+    r"\b(?:microsoft|ms|office|suite|software|tools?|tooling|spreadsheets?|proficien\w*|experience (?:in|with|using)"
+    r"|knowledge of|skills? in|skilled in|familiar\w*|use of|packages?)\b",
     re.IGNORECASE,
 )
 # A role or team named after the term: "DevOps engineers", "our Java practice", "Frontend Developer".

@@ -47,7 +47,20 @@ ASK = Cues.of(
 )
 _CANDIDATE = Cues.of("you, your, you'll, you're, youll, youre, candidate, candidates, applicant, applicants")
 _COMPANY = Cues.of("we, our, us, we're, founded in, headquartered, is a leading, is the leading, world s leading")
-_COMPANY_OPENINGS = ("we ", "our ", "<organization>", "at <organization>", "the company", "founded", "headquartered")
+# Sentences that speak as the company, or list what it offers.
+_COMPANY_OPENINGS = (
+    "we ",
+    "our ",
+    "<organization>",
+    "at <organization>",
+    "the company",
+    "founded",
+    "headquartered",
+    "job benefits",
+    "benefits",
+    "perks",
+    "what we offer",
+)
 PREFERRED = Cues.of(
     """nice to have, a plus, preferred, preferably, bonus, desirable, desired, ideally, an advantage, advantageous,
     beneficial, optional, would be great, not required, a merit"""
