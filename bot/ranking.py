@@ -26,7 +26,10 @@ from bot.scoring import (
     BUCKETS,
     CATEGORY_PRIOR,
     DEGREE_RANK,
+    GENERIC_ROLE_WEIGHT,
+    GENERIC_ROLE_WORDS,
     RELEVANCE_FULL_AT,
+    TITLE_ELSEWHERE_CREDIT,
     WEIGHTS,
     MatchReport,
     ResumeProfile,
@@ -39,7 +42,6 @@ from bot.scoring import (
     posting_level,
     profile_resume,
     score,
-    title_fraction,
     title_role,
 )
 from bot.skills.model import Category
@@ -68,17 +70,18 @@ class RankingIndex:
         self._edu_id = np.full(n, -1, dtype=np.int64)
         keys = self._keys
         soft = BUCKETS.index("soft_skills")
+        prior = CATEGORY_PRIOR.get
         for i, posting in enumerate(self.postings):
             for kw in posting.keywords:  # the hot loop of a build: bucket_of() and friends inlined
                 key = (kw.keyword.lower(), fuzzy_allowed(kw))
                 key_id = keys.get(key)
                 if key_id is None:
                     key_id = keys[key] = len(keys)
+                category = kw.category
                 kw_posting.append(i)
                 kw_key.append(key_id)
-                category = kw.category
                 kw_bucket.append(soft if category is Category.SOFT_SKILL else 1 if kw.required is False else 0)
-                kw_weight.append(kw.weight * CATEGORY_PRIOR.get(category, 1.0))
+                kw_weight.append(kw.weight * prior(category, 1.0))
             fields = posting.fields
             role = title_role(fields.title)
             if role:
@@ -89,22 +92,22 @@ class RankingIndex:
                 self._exp_id[i] = experiences.setdefault((years, level), len(experiences))
             if fields.education is not None and fields.education.level in DEGREE_RANK:
                 self._edu_id[i] = educations.setdefault(fields.education, len(educations))
-        self._roles = tuple(roles)
+        self._role_words, self._role_entry_role, self._role_entry_word, self._role_entry_weight = _role_entries(roles)
+        self._role_total = np.bincount(self._role_entry_role, weights=self._role_entry_weight, minlength=len(roles))
         self._experiences = tuple(experiences)
         self._educations = tuple(educations)
         posting_of = np.asarray(kw_posting, dtype=np.int64)
         self._kw_key = np.asarray(kw_key, dtype=np.int64)
-        weight = np.asarray(kw_weight, dtype=np.float64)
+        self._weight = np.asarray(kw_weight, dtype=np.float64)
         bucket = np.asarray(kw_bucket, dtype=np.int64)
-        # per bucket: the keywords' postings and weights, kept in keyword order so sums add up as score()'s do
-        self._bucket_rows = [np.flatnonzero(bucket == b) for b in range(len(BUCKETS))]
-        self._hard_rows = np.flatnonzero(bucket != BUCKETS.index("soft_skills"))
-        self._posting_of = posting_of
-        self._weight = weight
-        self._bucket_total = [np.bincount(posting_of[r], weights=weight[r], minlength=n) for r in self._bucket_rows]
-        self._bucket_present = [np.bincount(posting_of[r], minlength=n) > 0 for r in self._bucket_rows]
-        hard = self._hard_rows
-        self._hard_total = np.bincount(posting_of[hard], weights=weight[hard], minlength=n)
+        # One bin per (posting, bucket); bincount adds each bin's keywords in keyword order, as score() does.
+        self._cell = posting_of * len(BUCKETS) + bucket
+        cells = len(BUCKETS) * n
+        self._bucket_total = np.bincount(self._cell, weights=self._weight, minlength=cells).reshape(n, len(BUCKETS))
+        self._bucket_present = np.bincount(self._cell, minlength=cells).reshape(n, len(BUCKETS)) > 0
+        hard = np.flatnonzero(bucket != soft)
+        self._hard_posting, self._hard_key, self._hard_weight = posting_of[hard], self._kw_key[hard], self._weight[hard]
+        self._hard_total = np.bincount(self._hard_posting, weights=self._hard_weight, minlength=n)
 
     def __len__(self) -> int:
         return len(self.postings)
@@ -113,21 +116,22 @@ class RankingIndex:
         """Every posting's unrounded score total, equal to `score(posting, resume)`'s category sum."""
         profile = resume if isinstance(resume, ResumeProfile) else profile_resume(resume)
         n = len(self.postings)
-        credit = self._credits(profile)[self._kw_key]
-        earned_each = self._weight * credit
+        credit = self._credits(profile)
+        cells = len(BUCKETS) * n
+        earned = np.bincount(self._cell, weights=self._weight * credit[self._kw_key], minlength=cells)
+        earned = earned.reshape(n, len(BUCKETS))
         parts: list[tuple[str, npt.NDArray[np.bool_], Floats]] = []  # in score()'s category order
         for b, name in enumerate(BUCKETS):
-            rows, asked, present = self._bucket_rows[b], self._bucket_total[b], self._bucket_present[b]
-            earned = np.bincount(self._posting_of[rows], weights=earned_each[rows], minlength=n)
-            points = np.where(asked > 0, WEIGHTS[name] * earned / np.where(asked > 0, asked, 1.0), 0.0)
-            parts.append((name, present, points))
-        hard = self._hard_rows
-        hard_earned = np.bincount(self._posting_of[hard], weights=earned_each[hard], minlength=n)
+            asked = self._bucket_total[:, b]
+            points = np.where(asked > 0, WEIGHTS[name] * earned[:, b] / np.where(asked > 0, asked, 1.0), 0.0)
+            parts.append((name, self._bucket_present[:, b], points))
+        hard_credit = self._hard_weight * credit[self._hard_key]
+        hard_earned = np.bincount(self._hard_posting, weights=hard_credit, minlength=n)
         has_hard = self._hard_total > 0
         fraction = hard_earned / np.where(has_hard, self._hard_total, 1.0)
         gate = np.where(has_hard, np.minimum(1.0, fraction / RELEVANCE_FULL_AT), 1.0)  # = scoring.gate_of
         for name, ids, fractions in (
-            ("title", self._role_id, [title_fraction(role, profile) for role in self._roles]),
+            ("title", self._role_id, self._title_fractions(profile).tolist()),
             ("experience", self._exp_id, [self._experience(e, profile) for e in self._experiences]),
             ("education", self._edu_id, [self._education(e, profile) for e in self._educations]),
         ):
@@ -170,6 +174,23 @@ class RankingIndex:
         near_spellings([w for w in wanted if w not in profile.implied], profile)  # batch; results memoised
         return np.asarray([keyword_credit(name, ok, profile)[1] for (name, ok) in self._keys], dtype=np.float64)
 
+    def _title_fractions(self, profile: ResumeProfile) -> Floats:
+        """`scoring.title_fraction` of every distinct role at once: per role word, then summed per role."""
+        credit = np.asarray(
+            [
+                1.0 if w in profile.title_words else TITLE_ELSEWHERE_CREDIT if w in profile.words else 0.0
+                for w in self._role_words
+            ],
+            dtype=np.float64,
+        )
+        earned = np.bincount(
+            self._role_entry_role,
+            weights=self._role_entry_weight * credit[self._role_entry_word],
+            minlength=len(self._role_total),
+        )
+        fractions: Floats = earned / self._role_total
+        return fractions
+
     @staticmethod
     def _experience(asked: tuple[float | None, int | None], profile: ResumeProfile) -> float:
         found = experience_fraction(asked[0], asked[1], profile)
@@ -179,6 +200,25 @@ class RankingIndex:
     def _education(education: Education, profile: ResumeProfile) -> float:
         found = education_fraction(education, profile)
         return found[0] if found is not None else 0.0
+
+
+def _role_entries(roles: dict[tuple[str, ...], int]) -> tuple[tuple[str, ...], Ints, Ints, Floats]:
+    """Distinct role words, and per (role, word) entry in title order: role id, word id, word weight."""
+    words: dict[str, int] = {}
+    entry_role: list[int] = []
+    entry_word: list[int] = []
+    entry_weight: list[float] = []
+    for role, role_id in roles.items():
+        for word in role:
+            entry_role.append(role_id)
+            entry_word.append(words.setdefault(word, len(words)))
+            entry_weight.append(GENERIC_ROLE_WEIGHT if word in GENERIC_ROLE_WORDS else 1.0)
+    return (
+        tuple(words),
+        np.asarray(entry_role, dtype=np.int64),
+        np.asarray(entry_word, dtype=np.int64),
+        np.asarray(entry_weight, dtype=np.float64),
+    )
 
 
 _CACHE: OrderedDict[tuple[int, ...], RankingIndex] = OrderedDict()

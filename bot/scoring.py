@@ -393,11 +393,13 @@ def effective_weight(kw: Keyword) -> float:
 def fuzzy_allowed(kw: Keyword) -> bool:
     """Near spellings only for long names never written in capitals (C, R, Go, SAS never match fuzzily)."""
     name = kw.keyword
-    return (
-        len(name) >= FUZZY_MIN_LENGTH
-        and name[0].isalpha()
-        and not any(m.text.isupper() or len(m.text) <= 3 for m in kw.mentions)
-    )
+    if len(name) < FUZZY_MIN_LENGTH or not name[0].isalpha():
+        return False
+    for mention in kw.mentions:
+        text = mention.text
+        if len(text) <= 3 or text.isupper():
+            return False
+    return True
 
 
 def keyword_credit(key: str, fuzzy_ok: bool, profile: ResumeProfile) -> tuple[str, float, str | None]:
