@@ -45,7 +45,27 @@ def _read_input(name: str) -> bytes:
     return data
 
 
+def _is_url(name: str) -> bool:
+    return name.lower().startswith(("http://", "https://"))
+
+
+def _resolve_posting_url(url: str) -> Any:
+    """A job link read the way the bot reads one shared in chat (board API, JSON-LD, then the page)."""
+    from bot.config import get_settings
+    from bot.net.fetch import Fetcher
+    from bot.services.boards import resolve_url
+
+    async def resolve() -> Any:
+        settings = get_settings()
+        async with Fetcher(settings) as fetcher:
+            return (await resolve_url(url, fetcher, settings)).posting
+
+    return asyncio.run(resolve())
+
+
 def _load_posting(name: str) -> Any:
+    if _is_url(name):
+        return _resolve_posting_url(name)
     data = _read_input(name)
     from bot.postings.decode import posting_text_from_bytes
     from bot.postings.parse import parse_posting
