@@ -10,6 +10,7 @@ about itself are left out, and a posting yields a bounded number of them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ _PRODUCT_TOKEN = re.compile(
     r")"
 )
 _ROMAN = re.compile(r"[IVXLC]+")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
 _DOTTED_SUFFIXES = (".js", ".io", ".ai", ".py", ".rb")  # Next.js, Socket.io
 _TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "skilled", "fluen", "hands-on")
 _PATTERN = re.compile(
@@ -145,6 +147,8 @@ def discover(
     """
     asked = _pattern_spans(text, low)
     listed = [s for s in _line_spans(text, low, skill_lines) if kind_at(s[0]) in _LIST_SECTIONS or asks(*s)]
+    taken = sorted(taken, key=lambda span: span[1])
+    taken_ends = [b for _, b in taken]
     found: dict[str, Discovered] = {}
     for start, end in sorted(set(asked + listed)):
         name = text[start:end].rstrip(".-)?!,;:")
@@ -154,8 +158,9 @@ def discover(
             continue
         if _ROMAN.fullmatch(name) or _abbreviates_a_name(text, name):
             continue
-        if any(a < end and start < b for a, b in taken):
-            continue
+        i = bisect.bisect_left(taken_ends, start + 1)
+        if i < len(taken) and taken[i][0] < end:
+            continue  # overlaps a taxonomy match
         words = key.split()
         if any(w in _STOP for w in words) or (start > 0 and text[start - 1] == "<"):
             continue
@@ -174,11 +179,14 @@ def _abbreviates_a_name(text: str, name: str) -> bool:
     unit or programme it names, not a skill."""
     if not name.isupper() or len(name) < 2:
         return False
-    for m in re.finditer(r"\(\s*" + re.escape(name) + r"\s*\)", text):
-        before = text[max(0, m.start() - 120) : m.start()]
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", before) if w[0].isupper())
-        if initials.endswith(name):
-            return True
+    for opening in (f"({name})", f"( {name} )", f"( {name})", f"({name} )"):
+        i = text.find(opening)
+        while i >= 0:
+            before = text[max(0, i - 120) : i]
+            initials = "".join(w[0] for w in _WORD.findall(before) if w[0].isupper())
+            if initials.endswith(name):
+                return True
+            i = text.find(opening, i + 1)
     return False
 
 
