@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import signal
@@ -94,7 +95,7 @@ class JobBot(commands.AutoShardedBot):
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
             guild_ready_timeout=guild_ready_timeout,
-            max_messages=1000,
+            max_messages=None,  # raw edit/delete events carry what ingest needs: no message cache
         )
         self.settings = settings
         self.serving = serving
@@ -118,6 +119,12 @@ class JobBot(commands.AutoShardedBot):
             await asyncio.to_thread(warm_up)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        if self.serving:
+            # The taxonomy and parser tables live for the whole process: move them out of the
+            # collector's sight, or every full collection walks them and stalls the gateway
+            # (hundreds of ms under a chat flood; see bench/bench_discord.py).
+            gc.collect()
+            gc.freeze()
         if self.serving and self.settings.sync_on_start:
             try:
                 count = await self.sync_app_commands(self.settings.dev_guild_id)

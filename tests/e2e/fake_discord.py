@@ -46,6 +46,7 @@ class Recorded:
     path: str
     query: dict[str, str]
     body: Any
+    at: float = field(default_factory=time.monotonic)
 
     def json(self) -> JSON:
         return self.body if isinstance(self.body, dict) else {}
@@ -78,6 +79,7 @@ class FakeDiscord:
     channel_errors: dict[int, int] = field(default_factory=dict)  # channel id → HTTP status for sends
     downloads: list[str] = field(default_factory=list)  # attachment names fetched by the bot
     heartbeats: int = 0
+    heartbeat_times: list[float] = field(default_factory=list)  # when each heartbeat arrived (monotonic)
     identifies: int = 0
     resumes: int = 0
     invalidate_next_resume: bool = False
@@ -189,6 +191,7 @@ class FakeDiscord:
     async def _on_gateway(self, ws: web.WebSocketResponse, op: int, data: Any) -> None:
         if op == 1:
             self.heartbeats += 1
+            self.heartbeat_times.append(time.monotonic())
             await ws.send_json({"op": 11})
         elif op == 2:
             self.identifies += 1
