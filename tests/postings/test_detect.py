@@ -185,3 +185,27 @@ def test_detector_stays_independent_of_the_parser_and_discord() -> None:
         elif isinstance(node, ast.ImportFrom) and node.module:
             imported.add(node.module.split(".")[0])
     assert imported <= {"__future__", "math", "re", "collections", "typing"}, imported
+
+
+@pytest.mark.parametrize("text", ["good morning everyone", "haha yeah I remember that", "omg congrats 🎉"])
+def test_plain_chat_takes_the_fast_exit(text: str) -> None:
+    assert score_breakdown(text) == {"bias": detect.BIAS, "no_cues": -2.0}
+
+
+def test_a_resume_without_dates_is_still_a_resume() -> None:
+    resume = """Profile
+Logistics professional with 4 years of experience in freight forwarding.
+Phone: 555 010 2233
+Email: sam@example.com
+Work Experience
+Import Coordinator, BlueWave Logistics
+Handled 60+ active shipments per week
+Coordinated with brokers and carriers
+Reduced demurrage costs by renegotiating carrier contracts
+Education
+BA Business Administration
+Skills
+CargoWise, Excel, customs documentation"""
+    cues = score_breakdown(resume)
+    assert {"resume_headings", "personal_labels", "past_tense_bullets"} <= cues.keys()
+    assert not is_posting(resume)
