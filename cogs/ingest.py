@@ -116,7 +116,7 @@ class Ingest(commands.Cog):
         if known is None and not await self._is_watched(payload.guild_id, _home_channel_id(message.channel)):
             return
         where = MessageRef(payload.guild_id, payload.channel_id, payload.message_id, message.author.id)
-        result = await ingest_text(store, where, message.content, force=known is not None)
+        result = await ingest_text(store, where, message.content, settings=self.bot.settings, force=known is not None)
         if result.outcome is Outcome.CREATED and result.stored is not None:
             await self._acknowledge(message, result.stored)
         self._announce(result)
@@ -189,7 +189,7 @@ class Ingest(commands.Cog):
                 message_text=message.content,
                 source=source,
             )
-        return await ingest_text(self.bot.store, where, message.content, force=force, source=source)
+        return await ingest_text(self.bot.store, where, message.content, settings=settings, force=force, source=source)
 
     def _announce(self, result: IngestResult) -> None:
         """Tell the other cogs (subscriptions, autocomplete caches) what changed."""

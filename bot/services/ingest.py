@@ -79,12 +79,12 @@ def is_posting_file(filename: str, content_type: str | None) -> bool:
 
 
 def analyse(text: str, *, force: bool) -> Posting | None:
-    """Parse `text` if it is a posting (or if `force`, e.g. someone asked to save it). Blocking."""
+    """Parse `text` if it reads as a posting (or if `force`, e.g. someone asked to save it). Blocking."""
     from bot.postings.detect import POSTING_THRESHOLD, looks_like_posting
 
     if not text.strip():
         return None
-    if not force and job_board_link(text) is None and looks_like_posting(text) < POSTING_THRESHOLD:
+    if not force and looks_like_posting(text) < POSTING_THRESHOLD:
         return None
     return parse_posting(text)
 
@@ -124,13 +124,30 @@ def _mb(size: int) -> str:
 
 
 async def ingest_text(
-    store: Store, where: MessageRef, text: str, *, force: bool = False, source: PostingSource = "chat"
+    store: Store,
+    where: MessageRef,
+    text: str,
+    *,
+    settings: Settings | None = None,
+    force: bool = False,
+    source: PostingSource = "chat",
 ) -> IngestResult:
-    """Detect, parse (in a thread) and store; `force` skips detection."""
+    """Detect, parse (in a thread) and store; `force` skips detection.
+
+    A short message sharing a link to one job on a known board (Greenhouse, Lever, …) stores that
+    job, fetched from the board, when `settings` are given; a failed fetch is a UserFacingError.
+    """
+    link = job_board_link(text)
+    if link is not None and settings is not None and len(text.replace(link, "").strip()) < MIN_POSTING_CHARS:
+        from bot.services.boards import resolve_link
+
+        resolved = await resolve_link(link, settings)
+        if resolved is not None:
+            return await save(store, where, resolved.posting, source=source, url=resolved.url)
     posting = await asyncio.to_thread(analyse, text, force=force)
     if posting is None:
         return IngestResult(Outcome.IGNORED)
-    return await save(store, where, posting, source=source, url=job_board_link(text))
+    return await save(store, where, posting, source=source, url=link)
 
 
 async def ingest_file(
@@ -147,7 +164,10 @@ async def ingest_file(
     """An attached posting file (plus the message's own words) is always read as a posting."""
     text = await asyncio.to_thread(posting_text_from_file, data, filename, content_type, settings)
     combined = f"{message_text.strip()}\n\n{text}" if message_text.strip() else text
-    return await ingest_text(store, where, combined, force=True, source=source)
+    posting = await asyncio.to_thread(analyse, combined, force=True)
+    if posting is None:
+        raise UserFacingError(f"{filename} has no text I can read as a job posting.")
+    return await save(store, where, posting, source=source, url=job_board_link(combined))
 
 
 async def save(
@@ -166,13 +186,6 @@ async def save(
         return IngestResult(Outcome.CREATED, stored)
     same_message = where.message_id is not None and stored.message_id == where.message_id
     return IngestResult(Outcome.UPDATED if same_message else Outcome.DUPLICATE, stored)
-
-
-async def reingest_edit(store: Store, where: MessageRef, text: str) -> IngestResult:
-    """An edited message: re-parse the posting it already is, or read it afresh if it was not one."""
-    assert where.message_id is not None
-    known = await store.postings.get_by_message(where.guild_id, where.message_id)
-    return await ingest_text(store, where, text, force=known is not None)
 
 
 async def remove_message(store: Store, guild_id: int, message_id: int) -> bool:

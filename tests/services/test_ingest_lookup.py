@@ -9,6 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.errors import UserFacingError
+from bot.postings.parse import parse_posting
 from bot.services.delivery import claim_deliveries, delivery_failed
 from bot.services.ingest import (
     MessageRef,
@@ -17,7 +18,6 @@ from bot.services.ingest import (
     ingest_text,
     is_posting_file,
     job_board_link,
-    reingest_edit,
     remove_message,
     worth_reading,
 )
@@ -73,10 +73,30 @@ async def test_created_updated_duplicate_ignored_removed(store: Store) -> None:
 
 async def test_an_edit_reparses_even_when_the_text_no_longer_looks_like_a_posting(store: Store) -> None:
     first = await ingest_text(store, at(1), BACKEND)
-    edited = await reingest_edit(store, at(1), "Filled, thanks all! Senior Backend Engineer, Northwind Analytics.")
+    filled = "Filled, thanks all! Senior Backend Engineer, Northwind Analytics."
+    edited = await ingest_text(store, at(1), filled, force=True)  # the cog forces known postings
     assert edited.outcome is Outcome.UPDATED and edited.stored is not None and first.stored is not None
-    assert edited.stored.id == first.stored.id
-    assert (await reingest_edit(store, at(9), "just chatting " * 20)).outcome is Outcome.IGNORED
+    assert edited.stored.id == first.stored.id and edited.stored.raw_text == filled
+
+
+async def test_a_link_to_a_job_on_a_known_board_stores_that_job(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.services import boards
+
+    link = "https://boards.greenhouse.io/acme/jobs/123"
+    asked: list[str] = []
+
+    async def resolve(url: str, settings: Settings) -> boards.ResolvedPosting:
+        asked.append(url)
+        return boards.ResolvedPosting(parse_posting(BACKEND), url, None, None)
+
+    monkeypatch.setattr(boards, "resolve_link", resolve)
+    result = await ingest_text(store, at(1), f"we're hiring! {link}", settings=SETTINGS)
+    assert asked == [link]
+    assert result.outcome is Outcome.CREATED and result.stored is not None
+    assert result.stored.url == link and result.stored.title and "Backend" in result.stored.title
+    # A long posting that also carries the link is read from the message itself.
+    own = await ingest_text(store, at(2), f"{NURSE}\n{link}", settings=SETTINGS)
+    assert asked == [link] and own.stored is not None and own.stored.url == link
 
 
 async def test_postings_are_scoped_to_their_guild(store: Store) -> None:
