@@ -7,6 +7,7 @@ Edits and deletes use the raw events so messages outside the cache are handled t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACK_EMOJI = "✅"
+CATCH_UP_MESSAGES = 100  # per watched channel, read when a guild becomes available
 
 
 def jump_url(stored: StoredPosting) -> str | None:
@@ -42,6 +44,10 @@ def jump_url(stored: StoredPosting) -> str | None:
     if stored.message_id is not None and stored.channel_id is not None:
         return f"https://discord.com/channels/{stored.guild_id}/{stored.channel_id}/{stored.message_id}"
     return stored.url
+
+
+def _already_acknowledged(message: discord.Message) -> bool:
+    return any(reaction.me and str(reaction.emoji) == ACK_EMOJI for reaction in message.reactions)
 
 
 def _home_channel_id(channel: Any) -> int:
@@ -54,6 +60,7 @@ class Ingest(commands.Cog):
     def __init__(self, bot: JobBot) -> None:
         self.bot = bot
         self._watched: dict[int, frozenset[int]] = {}  # guild id → watched channel ids (cache)
+        self._catch_ups: set[asyncio.Task[None]] = set()
         self.save_menu = app_commands.ContextMenu(name="Save job posting", callback=self.save_job_posting)
         self.save_menu.guild_only = True
 
@@ -62,6 +69,8 @@ class Ingest(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.save_menu.name, type=self.save_menu.type)
+        for task in self._catch_ups:
+            task.cancel()
 
     # -- watched channels (cached: every chat message asks) -----------------------------------------
 
@@ -75,6 +84,26 @@ class Ingest(commands.Cog):
     @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:
         self._watched[guild.id] = frozenset(await self.bot.store.guilds.watched_channels(guild.id))
+        task = asyncio.create_task(self._catch_up(guild, self._watched[guild.id]))
+        self._catch_ups.add(task)
+        task.add_done_callback(self._catch_ups.discard)
+
+    async def _catch_up(self, guild: discord.Guild, channel_ids: frozenset[int]) -> None:
+        """Read what was shared while the bot was away: the latest messages of each watched channel.
+
+        Messages already stored update their posting (no second posting, no second announcement).
+        """
+        for channel_id in sorted(channel_ids):
+            channel = guild.get_channel(channel_id)
+            if not isinstance(channel, discord.TextChannel):
+                continue
+            try:
+                recent = [m async for m in channel.history(limit=CATCH_UP_MESSAGES)]
+            except discord.HTTPException as exc:
+                log.warning("catch-up skipped a channel", extra={"channel": channel_id, "status": exc.status})
+                continue
+            for message in reversed(recent):
+                await self.on_message(message)
 
     @commands.Cog.listener()
     async def on_jobbot_watch_changed(self, guild_id: int) -> None:
@@ -100,7 +129,8 @@ class Ingest(commands.Cog):
         except UserFacingError as exc:
             await self._reply(message, str(exc))
             return
-        if result.stored is not None:  # also a message seen again (a catch-up after a restart): ✅ is idempotent
+        if result.stored is not None and not _already_acknowledged(message):
+            # Also a message seen again (a catch-up after a restart) that was stored but not yet marked.
             await self._acknowledge(message, result.stored, reaction_only=result.outcome is not Outcome.CREATED)
         self._announce(result)
 
@@ -208,8 +238,8 @@ class Ingest(commands.Cog):
         """
         try:
             settings = await self.bot.store.guilds.settings(stored.guild_id)
-            thread = settings.ack_style == "thread" and not reaction_only
-            if thread and isinstance(message.channel, discord.TextChannel):
+            summarise = settings.ack_style == "thread" and not reaction_only
+            if summarise and isinstance(message.channel, discord.TextChannel):
                 thread = await message.create_thread(name=clip(posting_label(stored.posting()), 100))
                 embed = posting_embed(stored.posting(), posting_id=stored.id, link=jump_url(stored))
                 await thread.send(embed=embed, allowed_mentions=NO_PINGS)

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from aiohttp import WSMsgType, web
 
@@ -91,6 +92,7 @@ class FakeDiscord:
         self._session = 0
         self._runner: web.AppRunner | None = None
         self._changed = asyncio.Condition()
+        self.history: dict[int, dict[int, JSON]] = {}  # channel id → message id → message, as Discord keeps it
         self.port = 0
         self.members = {
             ADMIN_ID: self._member(_user(ADMIN_ID, "admin"), []),
@@ -214,10 +216,40 @@ class FakeDiscord:
         await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
 
     async def dispatch(self, event: str, data: JSON) -> None:
-        """Push one gateway event to every identified connection."""
+        """Push one gateway event to every identified connection (messages also go into the history)."""
         await self.wait_for(lambda: self._sockets, timeout=10.0)
+        self._remember(event, data)
         for ws in list(self._sockets):
             await self._send(ws, event, data)
+
+    def keep(self, message: JSON) -> None:
+        """A message posted while the bot was away: Discord has it, no gateway event is sent."""
+        self._remember("MESSAGE_CREATE", message)
+
+    def _remember(self, event: str, data: JSON) -> None:
+        channel = self.history.setdefault(int(data.get("channel_id") or 0), {})
+        if event == "MESSAGE_CREATE":
+            channel[int(data["id"])] = data
+        elif event == "MESSAGE_UPDATE" and int(data["id"]) in channel:
+            channel[int(data["id"])] = {**channel[int(data["id"])], **data}
+        elif event == "MESSAGE_DELETE":
+            channel.pop(int(data["id"]), None)
+
+    def _logs(self, channel_id: int, query: dict[str, str]) -> list[JSON]:
+        """GET /channels/{id}/messages: the newest `limit` messages (before `before`), newest first."""
+        limit = min(int(query.get("limit", 50)), 100)
+        before = int(query.get("before", 1 << 62))
+        found = sorted(
+            (m for i, m in self.history.get(channel_id, {}).items() if i < before), key=lambda m: -int(m["id"])
+        )
+        return found[:limit]
+
+    def _react(self, channel_id: int, message_id: int, emoji: str) -> None:
+        message = self.history.get(channel_id, {}).get(message_id)
+        if message is not None and not any(r["emoji"]["name"] == emoji for r in message.get("reactions", [])):
+            reaction = {"count": 1, "me": True, "emoji": {"id": None, "name": emoji}, "burst_colors": []}
+            reaction.update(count_details={"burst": 0, "normal": 1}, me_burst=False, burst_count=0)
+            message.setdefault("reactions", []).append(reaction)
 
     async def drop_gateway(self, code: int = 4000) -> None:
         """Close every gateway connection as Discord does on an outage (the client should resume)."""
@@ -479,11 +511,11 @@ class FakeDiscord:
         body = await self._body(request)
         self.requests.append(Recorded(request.method, path, dict(request.query), body))
         try:
-            return self._route(request.method, path, body if isinstance(body, dict) else {}, body)
+            return self._route(request.method, path, body if isinstance(body, dict) else {}, body, dict(request.query))
         finally:
             await self._notify()
 
-    def _route(self, method: str, path: str, body: JSON, raw_body: Any) -> web.StreamResponse:
+    def _route(self, method: str, path: str, body: JSON, raw_body: Any, query: dict[str, str]) -> web.StreamResponse:
         if path == "/users/@me":
             return _json(_user(BOT_ID, "jobbot", bot=True))
         if path == "/oauth2/applications/@me":
@@ -505,12 +537,15 @@ class FakeDiscord:
             if method == "DELETE":
                 return web.Response(status=204)
             return _json(self._sent(body, FEED_CHANNEL_ID))
+        if (m := re.fullmatch(r"/channels/(\d+)/messages", path)) and method == "GET":
+            return _json(self._logs(int(m.group(1)), query))
         if m := re.fullmatch(r"/channels/(\d+)/messages", path):
             channel_id = int(m.group(1))
             if status := self.channel_errors.get(channel_id):
                 return _json({"message": "Missing Access", "code": 50001 if status == 403 else 10003}, status)
             return _json(self._sent(body, channel_id))
-        if re.fullmatch(r"/channels/\d+/messages/\d+/reactions/[^/]+/@me", path):
+        if m := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/reactions/([^/]+)/@me", path):
+            self._react(int(m.group(1)), int(m.group(2)), unquote(m.group(3)))
             return web.Response(status=204)
         if m := re.fullmatch(r"/channels/(\d+)/messages/(\d+)/threads", path):
             thread = self.channel(self.next_id(), str(body.get("name", "thread")))

@@ -126,3 +126,19 @@ async def test_the_bot_resumes_after_the_gateway_drops(fake: FakeDiscord, start_
     message = await fake.post_message(BACKEND_POSTING)
     await fake.wait_request("PUT", reaction_path(message))
     assert await bot.store.postings.get_by_message(GUILD_ID, int(message["id"])) is not None
+
+
+async def test_postings_shared_while_the_bot_was_away_are_caught_up(fake: FakeDiscord, start_bot: BotFactory) -> None:
+    bot = await start_bot()
+    await watch(fake, JOBS_CHANNEL_ID)
+    seen = await fake.post_message(BACKEND_POSTING)
+    await fake.wait_request("PUT", reaction_path(seen))
+    await bot.close()
+
+    missed = fake.message(ANALYST_POSTING)
+    fake.keep(missed)
+    bot = await start_bot()
+    await fake.wait_request("PUT", reaction_path(missed))
+    assert await bot.store.postings.get_by_message(GUILD_ID, int(missed["id"])) is not None
+    await asyncio.sleep(0.2)
+    assert len(fake.find("PUT", reaction_path(seen))) == 1  # already marked: not reacted again
