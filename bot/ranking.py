@@ -24,7 +24,6 @@ from bot.postings.model import Education, Posting
 from bot.resumes.model import ResumeText
 from bot.scoring import (
     BUCKETS,
-    CATEGORY_PRIOR,
     DEGREE_RANK,
     GENERIC_ROLE_WEIGHT,
     GENERIC_ROLE_WORDS,
@@ -34,6 +33,7 @@ from bot.scoring import (
     MatchReport,
     ResumeProfile,
     education_fraction,
+    effective_weight,
     experience_fraction,
     fuzzy_allowed,
     health_category,
@@ -70,20 +70,19 @@ class RankingIndex:
         self._edu_id = np.full(n, -1, dtype=np.int64)
         keys = self._keys
         soft = BUCKETS.index("soft_skills")
-        prior = CATEGORY_PRIOR.get
         for i, posting in enumerate(self.postings):
-            for kw in posting.keywords:  # the hot loop of a build: bucket_of() and friends inlined
+            fields = posting.fields
+            role = title_role(fields.title)
+            role_set = frozenset(role)
+            for kw in posting.keywords:  # the hot loop of a build: bucket_of() inlined
                 key = (kw.keyword.lower(), fuzzy_allowed(kw))
                 key_id = keys.get(key)
                 if key_id is None:
                     key_id = keys[key] = len(keys)
-                category = kw.category
                 kw_posting.append(i)
                 kw_key.append(key_id)
-                kw_bucket.append(soft if category is Category.SOFT_SKILL else 1 if kw.required is False else 0)
-                kw_weight.append(kw.weight * prior(category, 1.0))
-            fields = posting.fields
-            role = title_role(fields.title)
+                kw_bucket.append(soft if kw.category is Category.SOFT_SKILL else 1 if kw.required is False else 0)
+                kw_weight.append(effective_weight(kw, role_set))
             if role:
                 self._role_id[i] = roles.setdefault(role, len(roles))
             years = fields.years_min if fields.years_min is not None and fields.years_min > 0 else None
@@ -125,13 +124,14 @@ class RankingIndex:
             asked = self._bucket_total[:, b]
             points = np.where(asked > 0, WEIGHTS[name] * earned[:, b] / np.where(asked > 0, asked, 1.0), 0.0)
             parts.append((name, self._bucket_present[:, b], points))
+        title = np.asarray([*self._title_fractions(profile).tolist(), 0.0])  # role id -1 reads the trailing 0.0
+        parts.append(("title", self._role_id >= 0, WEIGHTS["title"] * title[self._role_id]))
         hard_credit = self._hard_weight * credit[self._hard_key]
         hard_earned = np.bincount(self._hard_posting, weights=hard_credit, minlength=n)
         has_hard = self._hard_total > 0
         fraction = hard_earned / np.where(has_hard, self._hard_total, 1.0)
         gate = np.where(has_hard, np.minimum(1.0, fraction / RELEVANCE_FULL_AT), 1.0)  # = scoring.gate_of
         for name, ids, fractions in (
-            ("title", self._role_id, self._title_fractions(profile).tolist()),
             ("experience", self._exp_id, [self._experience(e, profile) for e in self._experiences]),
             ("education", self._edu_id, [self._education(e, profile) for e in self._educations]),
         ):

@@ -26,7 +26,8 @@ than STUFFING_REPEATS times gets a resume-health warning instead.
 
 A keyword counts with its posting weight times a prior for how much it tells fields apart:
 spoken languages, degrees and fields of study (asked by postings of every field) count 0.3,
-practices (Agile, code review) 0.7, named technologies, tools, certifications and domains 1.0.
+practices (Agile, code review) 0.7, named technologies, tools, certifications and domains 1.0;
+a keyword the posting's title names (the Java of "Java Developer") counts double.
 
 Title: role words of the posting title (seniority and contract words removed, "front end" and
 "front-end" read as "frontend") found in the resume's headline or position titles earn full
@@ -39,10 +40,11 @@ the resume's from a junior/senior word in its first lines, else the years it sta
 years of experience"), else its dated positions (< 2 years junior, < 5 mid, else senior). One
 step apart keeps 75%, two steps (a senior resume on a junior posting or the reverse) 40%.
 
-Title, experience and education count only as far as the resume is in the posting's field: their
-points are multiplied by min(1, skill match / 0.5), the skill match being the prior-weighted
-credit over the posting's non-soft keywords. Ten years as a backend engineer and a degree earn
-nothing towards a nursing posting, so postings of the resume's own field rank first.
+Experience and education count only as far as the resume is in the posting's field: their points
+are multiplied by min(1, skill match / 0.5), the skill match being the prior-weighted credit over
+the posting's non-soft keywords. Ten years as a backend engineer and a degree earn nothing towards
+a nursing posting, so postings of the resume's own field rank first. The title is not gated: a
+matching title is itself evidence of the field.
 """
 
 from __future__ import annotations
@@ -75,7 +77,6 @@ WEIGHTS: dict[str, float] = {
     "resume_health": 10.0,
 }
 BUCKETS = ("required_skills", "preferred_skills", "soft_skills")
-GATED = ("title", "experience", "education")
 CATEGORY_LABELS = {
     "required_skills": "Required skills",
     "preferred_skills": "Preferred skills",
@@ -95,10 +96,13 @@ STUFFING_REPEATS = 12
 RELEVANCE_FULL_AT = 0.5  # skill match fraction at which title, years and education count in full
 CATEGORY_PRIOR = {Category.LANGUAGE: 0.3, Category.EDUCATION: 0.3, Category.PRACTICE: 0.7}
 GENERIC_ROLE_WEIGHT = 0.3
+TITLE_TERM_BOOST = 2.0
 TITLE_ELSEWHERE_CREDIT = 0.5
 LEVEL_FIT = (1.0, 0.75, 0.4)  # by steps between the posting's level and the resume's
 LEVEL_NAMES = ("junior", "mid", "senior")
-HEAD_CHARS = 600  # the resume's first lines, where people state their role and years
+HEAD_CHARS = 600  # the resume's opening, where people state their years ("6+ years of experience")
+HEADLINE_LINES = 5  # the first non-empty lines, where people name their role and level
+HEADLINE_LINE_CHARS = 100
 
 DEGREE_RANK = {
     "high_school": 1,
@@ -278,16 +282,18 @@ def profile_resume(resume: ResumeText) -> ResumeProfile:
     lowered = text.lower()
     tokens = WORD.findall(lowered)
     ngrams = {" ".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens) - n + 1)}
-    head = text[:HEAD_CHARS]
+    headline = "\n".join(
+        [line.strip()[:HEADLINE_LINE_CHARS] for line in text.splitlines() if line.strip()][:HEADLINE_LINES]
+    )
     titles = [p.title for p in resume.positions if p.title]
-    level, reason = _resume_level(resume, head)
+    level, reason = _resume_level(resume, headline, text[:HEAD_CHARS])
     return ResumeProfile(
         resume=resume,
         terms=terms,
         implied=implied,
         ngrams=tuple(sorted(g for g in ngrams if len(g) >= FUZZY_MIN_LENGTH)),
         words=frozenset(role_words(text)),
-        title_words=frozenset(role_words("\n".join([*titles, head]))),
+        title_words=frozenset(role_words("\n".join([*titles, headline]))),
         level=level,
         level_reason=reason,
         max_repeats=max_repeats,
@@ -318,9 +324,9 @@ def _years_level(years: float) -> int:
     return 0 if years < 2 else (1 if years < 5 else 2)
 
 
-def _resume_level(resume: ResumeText, head: str) -> tuple[int | None, str]:
+def _resume_level(resume: ResumeText, headline: str, head: str) -> tuple[int | None, str]:
     """The level a resume presents: its headline word, else the years it claims, else its dated positions."""
-    found = [(m.start(), level, m.group(0)) for pattern, level in HEADLINE_LEVEL for m in pattern.finditer(head)]
+    found = [(m.start(), level, m.group(0)) for pattern, level in HEADLINE_LEVEL for m in pattern.finditer(headline)]
     if found:
         _, level, word = min(found)
         return level, f"'{word}' in the resume's first lines"
@@ -345,7 +351,8 @@ def posting_level(fields: PostingFields) -> int | None:
 def score(posting: Posting, resume: ResumeText | ResumeProfile) -> MatchReport:
     """The match report of one resume against one posting (same inputs, same report, always)."""
     profile = resume if isinstance(resume, ResumeProfile) else profile_resume(resume)
-    matches = [_match_keyword(kw, profile) for kw in posting.keywords]
+    role = frozenset(title_role(posting.fields.title))
+    matches = [_match_keyword(kw, profile, role) for kw in posting.keywords]
     categories = _categories(posting, profile, matches)
     total = sum(c.points for c in categories)
     order = _importance_order
@@ -385,9 +392,24 @@ def bucket_of(kw: Keyword) -> str:
     return "preferred_skills" if kw.required is False else "required_skills"
 
 
-def effective_weight(kw: Keyword) -> float:
-    """The keyword's weight in its category: the posting's weight times the field-telling prior."""
-    return kw.weight * CATEGORY_PRIOR.get(kw.category, 1.0)
+def effective_weight(kw: Keyword, role: frozenset[str]) -> float:
+    """The keyword's weight in its category: the posting's weight times the field-telling prior,
+    doubled when the posting's title names it (the Java of "Java Developer")."""
+    weight = kw.weight * CATEGORY_PRIOR.get(kw.category, 1.0)
+    if role and any(_names_role(m.text, role) for m in kw.mentions):
+        weight *= TITLE_TERM_BOOST
+    return weight
+
+
+def _names_role(text: str, role: frozenset[str]) -> bool:
+    """True when a mention's words are all role words of the title and not only generic ones."""
+    low = text.lower()
+    if low in role:  # the common case: one word ("Java", "Unity")
+        return low not in GENERIC_ROLE_WORDS
+    if not any(word in low for word in role):
+        return False
+    words = set(role_words(text))
+    return bool(words) and words <= role and not words <= GENERIC_ROLE_WORDS
 
 
 def fuzzy_allowed(kw: Keyword) -> bool:
@@ -417,7 +439,7 @@ def keyword_credit(key: str, fuzzy_ok: bool, profile: ResumeProfile) -> tuple[st
     return "missing", 0.0, None
 
 
-def _match_keyword(kw: Keyword, profile: ResumeProfile) -> KeywordMatch:
+def _match_keyword(kw: Keyword, profile: ResumeProfile, role: frozenset[str]) -> KeywordMatch:
     key = kw.keyword.lower()
     status, credit, matched_as = keyword_credit(key, fuzzy_allowed(kw), profile)
     term = profile.terms.get(key) if status == "matched" else None
@@ -426,7 +448,7 @@ def _match_keyword(kw: Keyword, profile: ResumeProfile) -> KeywordMatch:
         category=str(kw.category),
         bucket=bucket_of(kw),
         required=kw.required,
-        weight=effective_weight(kw),
+        weight=effective_weight(kw, role),
         status=status,
         credit=credit,
         posting_count=kw.count,
@@ -596,9 +618,11 @@ def _categories(posting: Posting, profile: ResumeProfile, matches: list[KeywordM
         cat = _keyword_category(name, matches, WEIGHTS[name])
         if cat is not None:
             raw.append(cat)
+    title = _title_category(posting, profile, WEIGHTS["title"])  # the title is evidence of the field itself
+    if title is not None:
+        raw.append(title)
     gate = relevance(matches)
     for name, maker in (
-        ("title", _title_category),
         ("experience", _experience_category),
         ("education", _education_category),
     ):

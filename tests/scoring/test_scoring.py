@@ -126,10 +126,20 @@ def test_a_resume_of_the_field_scores_far_above_one_from_another_field() -> None
     assert score(nurse_job, nurse_resume).score >= score(nurse_job, backend_resume).score + 25
 
 
-def test_title_experience_and_education_count_only_as_far_as_the_skills_match() -> None:
+def test_experience_and_education_count_only_as_far_as_the_skills_match() -> None:
     report = score(posting(NURSE_POSTING), read_text_resume(resume_markdown()))
-    gated = [c for c in report.categories if c.name in ("title", "experience", "education")]
+    gated = [c for c in report.categories if c.name in ("experience", "education")]
     assert gated and all("few of the posting's skills match" in c.detail for c in gated)
+    assert all(c.points < 0.5 * c.weight for c in gated)
+
+
+def test_a_keyword_the_title_names_weighs_double() -> None:
+    report = score(posting(BACKEND_POSTING), read_text_resume(resume_markdown()))
+    python, django = term(report, "Python"), term(report, "Django")
+    job = posting(BACKEND_POSTING)
+    weights = {k.keyword: k.weight for k in job.keywords}
+    assert python.weight == pytest.approx(2 * weights["Python"])  # "Backend Engineer (Python)"
+    assert django.weight == pytest.approx(weights["Django"])
 
 
 def test_advice_names_missing_required_terms_first_then_partials_then_nice_to_haves() -> None:
