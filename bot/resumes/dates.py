@@ -49,9 +49,10 @@ _MAX_SPAN_YEARS = 50
 @dataclass(frozen=True, slots=True)
 class DateRange:
     start: date
-    end: date  # exclusive
+    end: date  # exclusive, clamped to today: what the years are counted from
     current: bool
     span: tuple[int, int]  # offsets of the range in the line
+    stated_end: date | None  # the end as written (first day of its month or year); None if current
 
 
 def find_ranges(line: str, today: date) -> list[DateRange]:
@@ -65,7 +66,7 @@ def find_ranges(line: str, today: date) -> list[DateRange]:
         for match in _SINCE.finditer(line):
             start, _ = _bounds(match, "a")
             if start is not None and start < today:
-                ranges.append(DateRange(start, today, True, match.span()))
+                ranges.append(DateRange(start, today, True, match.span(), None))
     return ranges
 
 
@@ -74,6 +75,7 @@ def _from_range(match: re.Match[str], today: date) -> DateRange | None:
     start, start_has_month = _bounds(match, "a")
     if start is None:
         return None
+    stated: date | None = None
     if match.group("now"):
         end, current, end_has_month = today, True, True
     elif match.group("yy"):
@@ -82,12 +84,13 @@ def _from_range(match: re.Match[str], today: date) -> DateRange | None:
         year = start.year // 100 * 100 + int(match.group("yy"))
         if year < start.year:
             return None
-        end, current, end_has_month = date(year, 1, 1), False, False
+        stated = end = date(year, 1, 1)
+        current, end_has_month = False, False
     else:
-        first, end_has_month = _bounds(match, "b")
-        if first is None:
+        stated, end_has_month = _bounds(match, "b")
+        if stated is None:
             return None
-        end, current = (_next_month(first) if end_has_month else first), False
+        end, current = (_next_month(stated) if end_has_month else stated), False
     # A dash-less gap is trusted only at the start of a line or between month dates.
     if gap_only and match.start() > 0 and not (start_has_month and end_has_month):
         return None
@@ -96,7 +99,7 @@ def _from_range(match: re.Match[str], today: date) -> DateRange | None:
     end = min(end, today)
     if start.year < _OLDEST_YEAR or start >= end or end.year - start.year > _MAX_SPAN_YEARS:
         return None
-    return DateRange(start, end, current, match.span())
+    return DateRange(start, end, current, match.span(), stated)
 
 
 def _separator(match: re.Match[str]) -> str:

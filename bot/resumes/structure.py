@@ -142,7 +142,7 @@ def _as_position(date_range: DateRange, line: str, title: str) -> Position:
     return Position(
         title=title or None,
         start=date_range.start,
-        end=None if date_range.current else date_range.end,
+        end=date_range.stated_end,
         current=date_range.current,
         line=line,
     )

@@ -27,7 +27,7 @@ def test_timeout_kills_the_worker_and_the_next_call_gets_a_fresh_one(sleep_pool:
     started = time.perf_counter()
     with pytest.raises(ParseTimeout):
         sleep_pool.run(60, timeout=0.3)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 10.0
     assert sleep_pool.run(0.01, timeout=10) is None
 
 
