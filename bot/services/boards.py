@@ -183,11 +183,17 @@ async def resolve_link(url: str, settings: Settings) -> ResolvedPosting | None:
 
 @dataclass(frozen=True, slots=True)
 class BoardRead:
-    """A board's jobs as of now (None: not modified since the validators sent), and its new validators."""
+    """A board's jobs as of now (None: not modified since the validators sent), and its new validators.
+
+    `summaries` are the ids of jobs known only from a list entry without their description
+    (SmartRecruiters jobs seen before, or past the detail-read budget): present on the board, but
+    never to be stored or compared as they are.
+    """
 
     jobs: list[SourcePosting] | None
     etag: str | None
     last_modified: str | None
+    summaries: frozenset[str] = frozenset()
 
 
 async def read_board(
@@ -213,9 +219,11 @@ async def read_board(
         raise UserFacingError("That company's job board does not exist (any more); check the link.")
     data = _json(response)
     jobs = await asyncio.to_thread(parse_board, provider, data)
+    summaries: frozenset[str] = frozenset()
     if provider is Provider.SMARTRECRUITERS:
         jobs = await _smartrecruiters_details(jobs, slug, fetcher, settings, known)
-    return BoardRead(jobs, response.headers.get("ETag"), response.headers.get("Last-Modified"))
+        summaries = frozenset(job.external_id for job in jobs if not smartrecruiters_is_complete(job))
+    return BoardRead(jobs, response.headers.get("ETag"), response.headers.get("Last-Modified"), summaries)
 
 
 async def _smartrecruiters_details(
@@ -326,6 +334,8 @@ class BoardService:
         read = await read_board(link.provider, link.slug, self._fetcher, self._settings)
         assert read.jobs is not None
         for job in read.jobs:  # stored before the follow exists, so a poll meanwhile cannot announce them
+            if job.external_id in read.summaries:
+                continue
             posting = await asyncio.to_thread(to_posting, job)
             await self._save(guild_id, board, job, posting)
         await self._store.boards.follow(guild_id, board.id, channel_id, user_id)
@@ -401,8 +411,13 @@ class BoardService:
         if read.jobs is None:
             summary.not_modified += 1
         else:
-            fresh = _BoardState({job.external_id: job.fingerprint() for job in read.jobs})
-            await self._apply(board, read.jobs, followers, state, summary)
+            fresh = _BoardState()
+            for job in read.jobs:
+                if job.external_id not in read.summaries:
+                    fresh.fingerprints[job.external_id] = job.fingerprint()
+                elif state is not None and job.external_id in state.fingerprints:  # read in full before
+                    fresh.fingerprints[job.external_id] = state.fingerprints[job.external_id]
+            await self._apply(board, read.jobs, followers, state, summary, read.summaries)
             self._states[board.id] = fresh
         await self._store.boards.record_success(
             board.id,
@@ -419,8 +434,12 @@ class BoardService:
         followers: list[FollowedBoard],
         state: _BoardState | None,
         summary: PollSummary,
+        summaries: frozenset[str],
     ) -> None:
-        """Store new and changed jobs for every following guild; retire the jobs that left the board."""
+        """Store new and changed jobs for every following guild; retire the jobs that left the board.
+
+        Jobs known only by a list entry (`summaries`) count as still open, and are left as stored.
+        """
         current = {job.external_id: job for job in jobs}
         parsed: dict[str, Posting] = {}  # parsed once per poll, shared by every guild
 
@@ -438,6 +457,8 @@ class BoardService:
                     summary.removed += 1
                     changed = True
             for external_id, job in current.items():
+                if external_id in summaries:
+                    continue
                 if external_id in known:
                     if not await self._edited(guild_id, board, job, state):
                         continue
