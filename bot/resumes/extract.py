@@ -6,10 +6,11 @@ plain text is cheap and predictable enough to decode in the calling process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 from bot.resumes.docx_text import docx_text, main_part
-from bot.resumes.errors import UnsupportedType
+from bot.resumes.errors import CorruptFile, UnsupportedType
 from bot.resumes.html_text import html_to_text
 from bot.resumes.limits import ResumeLimits
 from bot.resumes.odt_text import odt_text
@@ -19,6 +20,7 @@ from bot.resumes.sniff import Container
 from bot.resumes.zipguard import open_checked_zip
 
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+_FORMATS = frozenset({"pdf", "docx", "odt", "rtf", "html"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,27 @@ class Extracted:
     format: str  # "pdf" | "docx" | "odt" | "rtf" | "html" | "markdown" | "text"
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def from_reply(cls, reply: Any) -> Extracted:
+        """Rebuild from a worker's JSON reply, checking every field: it crossed a process boundary."""
+        if not isinstance(reply, dict):
+            raise CorruptFile()
+        text, kind, pages, warnings = (reply.get(key) for key in ("text", "format", "pages", "warnings"))
+        if (
+            not isinstance(text, str)
+            or kind not in _FORMATS
+            or not (pages is None or (isinstance(pages, int) and pages >= 0))
+            or not isinstance(warnings, list)
+            or not all(isinstance(warning, str) for warning in warnings)
+        ):
+            raise CorruptFile()
+        return cls(text, str(kind), pages, tuple(warnings))
+
+
+def extract_job(request: ParseRequest) -> dict[str, Any]:
+    """The worker's job: `extract` as JSON-able data."""
+    return asdict(extract(request))
 
 
 def extract(request: ParseRequest) -> Extracted:

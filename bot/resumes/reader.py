@@ -66,7 +66,8 @@ def read_resume(
         text = decode_text(data)
         extracted = truncated(Extracted(text, _text_format(text, filename, content_type)), limits.max_chars)
     else:
-        extracted = _parser_pool().run(ParseRequest(container, data, limits), limits.timeout_seconds)
+        reply = _parser_pool().run(ParseRequest(container, data, limits), limits.timeout_seconds)
+        extracted = Extracted.from_reply(reply)
     text = _normalized(extracted.text)
     if not any(ch.isalnum() for ch in text):
         raise NoText()

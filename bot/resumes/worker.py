@@ -11,6 +11,7 @@ threads: each call holds one worker.
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import queue
@@ -24,13 +25,29 @@ from bot.resumes.errors import CorruptFile, ParseTimeout, ResumeError, TooLarge
 
 log = logging.getLogger(__name__)
 
+_OUT_OF_MEMORY = "Reading this file needed far more memory than any resume does, so I stopped."
+_MAX_MESSAGE_CHARS = 300
+
 STARTUP_SECONDS = 60.0
 MEMORY_LIMIT_BYTES = 2 * 1024 * 1024 * 1024
-EXTRACT_JOB = "bot.resumes.extract:extract"
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+EXTRACT_JOB = "bot.resumes.extract:extract_job"
+
+
+def _error_classes(base: type[ResumeError]) -> dict[str, type[ResumeError]]:
+    found = {base.__name__: base}
+    for sub in base.__subclasses__():
+        found.update(_error_classes(sub))
+    return found
 
 
 def serve(job_name: str, memory_limit: int | None) -> None:
-    """The worker's loop: one request in, one ("ok"|"error"|"crash", payload) reply out."""
+    """The worker's loop: one pickled request in, one JSON reply out ({"ok": result},
+    {"error": class name, "message": sentence} or {"crash": exception type}).
+
+    Replies are JSON, never pickle: a worker is the process that meets hostile files, so what
+    it says must not be able to run code in the bot even if a parser were exploited.
+    """
     module_name, _, function_name = job_name.partition(":")
     job: Callable[[Any], Any] = getattr(importlib.import_module(module_name), function_name)
     # The protocol owns the real stdout; anything a library prints goes to stderr instead.
@@ -41,21 +58,21 @@ def serve(job_name: str, memory_limit: int | None) -> None:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
-    out.send(("ready", None))
+    out.send_bytes(json.dumps({"ready": True}).encode())
     while True:
         try:
             request = inp.recv()
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[str, Any] = ("ok", job(request))
+            reply: dict[str, Any] = {"ok": job(request)}
         except ResumeError as error:
-            reply = ("error", error)
+            reply = {"error": type(error).__name__, "message": str(error)}
         except MemoryError:
-            reply = ("error", TooLarge("Reading this file needed far more memory than any resume does, so I stopped."))
+            reply = {"error": TooLarge.__name__, "message": _OUT_OF_MEMORY}
         except Exception as exc:  # a parser bug on odd input: report its kind, never its content
-            reply = ("crash", type(exc).__name__)
-        out.send(reply)
+            reply = {"crash": type(exc).__name__}
+        out.send_bytes(json.dumps(reply).encode())
 
 
 class _Worker:
@@ -77,7 +94,8 @@ class _Worker:
         self.replies = Connection(os.dup(self.process.stdout.fileno()), writable=False)
         self.process.stdin.close()
         self.process.stdout.close()
-        if not self.replies.poll(STARTUP_SECONDS) or self.replies.recv() != ("ready", None):
+        ready = self.replies.poll(STARTUP_SECONDS) and _decoded(self.replies.recv_bytes(MAX_REPLY_BYTES))
+        if ready != {"ready": True}:
             self.kill()
             raise ParseTimeout()
 
@@ -91,8 +109,19 @@ class _Worker:
         self.replies.close()
 
 
+def _decoded(raw: bytes) -> dict[str, Any]:
+    try:
+        reply = json.loads(raw)
+    except ValueError:
+        reply = None
+    return reply if isinstance(reply, dict) and len(reply) <= 2 else {"crash": "malformed reply"}
+
+
 class ParserPool:
-    """`size` workers running the job named "module:function", started lazily."""
+    """`size` workers running the job named "module:function" (it returns JSON-able data),
+    started lazily."""
+
+    _errors = _error_classes(ResumeError)
 
     def __init__(self, job_name: str = EXTRACT_JOB, size: int = 2, memory_limit: int | None = MEMORY_LIMIT_BYTES):
         self._job_name = job_name
@@ -107,22 +136,25 @@ class ParserPool:
         try:
             if worker is None or not worker.alive():
                 worker = _Worker(self._job_name, self._memory_limit)
-            status, payload = self._call(worker, request, timeout)
+            reply = self._call(worker, request, timeout)
         except BaseException:
             if worker is not None:
                 worker.kill()
             self._idle.put(None)
             raise
         self._idle.put(worker)
-        if status == "ok":
-            return payload
-        if status == "error":
-            raise payload
-        log.warning("resume parser failed with %s", payload)
+        if "ok" in reply:
+            return reply["ok"]
+        error = self._errors.get(str(reply.get("error")))
+        if error is not None:
+            message = reply.get("message")
+            valid = isinstance(message, str) and 0 < len(message) <= _MAX_MESSAGE_CHARS
+            raise error(message if valid else None)
+        log.warning("resume parser failed with %.100s", reply.get("crash"))
         raise CorruptFile()
 
     @staticmethod
-    def _call(worker: _Worker, request: Any, timeout: float) -> tuple[str, Any]:
+    def _call(worker: _Worker, request: Any, timeout: float) -> dict[str, Any]:
         try:
             worker.requests.send(request)
             if not worker.replies.poll(timeout):
@@ -130,10 +162,9 @@ class ParserPool:
                     f"Reading this file took longer than {timeout:g} seconds, so I stopped; "
                     "export it again as a simple PDF or DOCX."
                 )
-            reply: tuple[str, Any] = worker.replies.recv()
+            return _decoded(worker.replies.recv_bytes(MAX_REPLY_BYTES))
         except (EOFError, OSError) as exc:  # the worker died (a crash in a C parser, the OOM killer)
             raise CorruptFile() from exc
-        return reply
 
     def close(self) -> None:
         """Stop the idle workers (a bot shutting down; tests)."""

@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from bot.resumes import CorruptFile, ParseTimeout, TooLarge, read_resume
+from bot.resumes import CorruptFile, ParseTimeout, ResumeLimits, ScannedPdf, TooLarge, read_resume, reader
+from bot.resumes.extract import ParseRequest
 from bot.resumes.worker import ParserPool
 from tests.resumes.builders import make_docx, make_pdf
 
@@ -59,11 +60,11 @@ def test_an_unexpected_exception_in_a_parser_is_a_corrupt_file() -> None:
 
 
 def test_memory_is_capped_in_the_worker() -> None:
-    pool = ParserPool("builtins:bytearray", size=1, memory_limit=512 * 1024 * 1024)
+    pool = ParserPool("tests.resumes.hostile_jobs:allocate", size=1, memory_limit=512 * 1024 * 1024)
     try:
-        with pytest.raises(TooLarge):
+        with pytest.raises(TooLarge, match="memory"):
             pool.run(1024 * 1024 * 1024, timeout=10)
-        assert pool.run(16, timeout=10) == bytearray(16)
+        assert pool.run(16, timeout=10) == 16
     finally:
         pool.close()
 
@@ -88,3 +89,25 @@ def test_many_threads_get_the_same_answers_as_one() -> None:
     assert len(results) == 24
     for index, resume in results.items():
         assert resume == expected[index % len(files)]
+
+
+def test_a_reply_of_the_wrong_shape_is_a_corrupt_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replies cross from the process that meets hostile files: JSON only, every field checked."""
+    pool = ParserPool("tests.resumes.hostile_jobs:lie", size=1)
+    monkeypatch.setattr(reader, "_pool", pool)
+    try:
+        with pytest.raises(CorruptFile):
+            read_resume(make_pdf([["Jane", "EXPERIENCE"]]), "cv.pdf", None)
+    finally:
+        pool.close()
+
+
+def test_errors_cross_the_process_boundary_by_name_with_their_sentence() -> None:
+    pool = ParserPool(size=1)
+    try:
+        request = ParseRequest("pdf", make_pdf([[], []], image_only=True), ResumeLimits())
+        with pytest.raises(ScannedPdf) as caught:
+            pool.run(request, timeout=10)
+        assert str(caught.value) == ScannedPdf.default
+    finally:
+        pool.close()
