@@ -14,6 +14,7 @@ years/level and education asked) and keeps it in flat arrays; ranking a resume t
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 
@@ -222,6 +223,7 @@ def _role_entries(roles: dict[tuple[str, ...], int]) -> tuple[tuple[str, ...], I
 
 
 _CACHE: OrderedDict[tuple[int, ...], RankingIndex] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
 
 
 def index_for(postings: Sequence[Posting]) -> RankingIndex:
@@ -231,12 +233,14 @@ def index_for(postings: Sequence[Posting]) -> RankingIndex:
     be reused by another object while its entry lives.
     """
     key = tuple(map(id, postings))
-    index = _CACHE.get(key)
-    if index is not None and all(a is b for a, b in zip(index.postings, postings, strict=True)):
-        _CACHE.move_to_end(key)
-        return index
+    with _CACHE_LOCK:  # /match runs in worker threads
+        index = _CACHE.get(key)
+        if index is not None and all(a is b for a, b in zip(index.postings, postings, strict=True)):
+            _CACHE.move_to_end(key)
+            return index
     index = RankingIndex(postings)
-    _CACHE[key] = index
-    while len(_CACHE) > CACHED_INDEXES:
-        _CACHE.popitem(last=False)
+    with _CACHE_LOCK:
+        _CACHE[key] = index
+        while len(_CACHE) > CACHED_INDEXES:
+            _CACHE.popitem(last=False)
     return index

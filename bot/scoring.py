@@ -396,18 +396,16 @@ def effective_weight(kw: Keyword, role: frozenset[str]) -> float:
     """The keyword's weight in its category: the posting's weight times the field-telling prior,
     doubled when the posting's title names it (the Java of "Java Developer")."""
     weight = kw.weight * CATEGORY_PRIOR.get(kw.category, 1.0)
-    if role and any(_names_role(m.text, role) for m in kw.mentions):
-        weight *= TITLE_TERM_BOOST
+    if role:
+        for mention in kw.mentions:
+            if _names_role(mention.text, role):
+                return weight * TITLE_TERM_BOOST
     return weight
 
 
+@lru_cache(maxsize=65536)
 def _names_role(text: str, role: frozenset[str]) -> bool:
     """True when a mention's words are all role words of the title and not only generic ones."""
-    low = text.lower()
-    if low in role:  # the common case: one word ("Java", "Unity")
-        return low not in GENERIC_ROLE_WORDS
-    if not any(word in low for word in role):
-        return False
     words = set(role_words(text))
     return bool(words) and words <= role and not words <= GENERIC_ROLE_WORDS
 
@@ -471,8 +469,9 @@ def near_spellings(names: Iterable[str], profile: ResumeProfile) -> dict[str, st
     for name in wanted:
         if ("near", name) not in profile.memo:
             todo.setdefault(name[:1], []).append(name)
+    by_first: dict[str, tuple[str, ...]] = profile.memo.get("grams by first letter") or _grams_by_first(profile)
     for first, group in todo.items():
-        grams = tuple(g for g in profile.ngrams if g[:1] == first)
+        grams = by_first.get(first, ())
         if not grams:
             profile.memo.update({("near", name): None for name in group})
             continue
@@ -484,6 +483,15 @@ def near_spellings(names: Iterable[str], profile: ResumeProfile) -> dict[str, st
             ok = scores[best] >= FUZZY_THRESHOLD and grams[best] != name
             profile.memo[("near", name)] = grams[best] if ok else None
     return {name: profile.memo[("near", name)] for name in wanted}
+
+
+def _grams_by_first(profile: ResumeProfile) -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for gram in profile.ngrams:
+        groups.setdefault(gram[:1], []).append(gram)
+    by_first = {first: tuple(grams) for first, grams in groups.items()}
+    profile.memo["grams by first letter"] = by_first
+    return by_first
 
 
 def _importance_order(m: KeywordMatch) -> tuple[int, float, str]:
