@@ -218,7 +218,9 @@ async def test_smartrecruiters_reads_job_ads_only_for_new_jobs(board_server: Boa
     for job_id in ("744000000000001", "744000000000002"):
         url = job_api_url(Provider.SMARTRECRUITERS, "Hooli", job_id)
         assert url is not None
-        board_server.serve_api(url, payloads.smartrecruiters_posting(job_id))
+        detail = payloads.smartrecruiters_posting(job_id)
+        detail["name"] = f"Network Engineer {job_id[-1]}"  # two distinct ads (the same text is one posting)
+        board_server.serve_api(url, detail)
     await harness.service.follow(GUILD, "https://jobs.smartrecruiters.com/Hooli")
     harness.clock.advance(minutes=40)
     await harness.service.poll_due()
