@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -84,22 +85,33 @@ def analyse(text: str, *, force: bool) -> Posting | None:
 
     if not text.strip():
         return None
+    warm_up()
     if not force and looks_like_posting(text) < POSTING_THRESHOLD:
         return None
     return parse_posting(text)
 
 
+_warmed = threading.Event()
+_warming = threading.Lock()
+
+
 def warm_up() -> None:
-    """Build the detector's and the parser's tables once, before the first message arrives.
+    """Build the detector's and the parser's tables once. Blocking: run it in a thread.
 
-    Otherwise the first burst of postings would start several worker threads that each build
-    the (large) skills taxonomy at the same time. Blocking: run it in a thread.
+    The first analyses wait here for the one build instead of each building the (large) skills
+    taxonomy in its own worker thread at the same time.
     """
-    from bot.postings.detect import looks_like_posting
+    if _warmed.is_set():
+        return
+    with _warming:
+        if _warmed.is_set():
+            return
+        from bot.postings.detect import looks_like_posting
 
-    sample = "Senior Python Engineer\nRequirements: 3+ years of Python and SQL."
-    looks_like_posting(sample)
-    parse_posting(sample)
+        sample = "Senior Python Engineer\nRequirements: 3+ years of Python and SQL."
+        looks_like_posting(sample)
+        parse_posting(sample)
+        _warmed.set()
 
 
 def posting_text_from_file(data: bytes, filename: str, content_type: str | None, settings: Settings) -> str:
