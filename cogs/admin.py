@@ -113,6 +113,13 @@ class Admin(commands.GroupCog, group_name="jobbot", group_description="Set up jo
         where = _mention(current.admin_channel_id) if current.admin_channel_id else "the server's system channel"
         await say(interaction, f"I acknowledge postings with {style} and tell admins about problems in {where}.")
 
+    @commands.Cog.listener()
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """Removed from a server: forget everything it stored (postings, watches, subscriptions)."""
+        await self.bot.store.guilds.forget(guild.id)
+        self.bot.dispatch("jobbot_watch_changed", guild.id)
+        self.bot.dispatch("jobbot_postings_changed", guild.id)
+
 
 async def setup(bot: JobBot) -> None:
     await bot.add_cog(Admin(bot))

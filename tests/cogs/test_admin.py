@@ -75,3 +75,12 @@ def test_the_group_is_guild_only_and_hidden_from_members(bot: StandInBot) -> Non
     group = Admin(bot).app_command  # type: ignore[arg-type]
     assert group is not None and group.name == "jobbot" and group.guild_only
     assert group.default_permissions == discord.Permissions(manage_guild=True)
+
+
+async def test_a_server_that_removes_the_bot_is_forgotten(bot: StandInBot, interaction: InteractionFactory) -> None:
+    cog = Admin(bot)  # type: ignore[arg-type]
+    await bot.store.guilds.watch(GUILD_ID, CHANNEL_ID)
+    await bot.store.subscriptions.create(GUILD_ID, ADMIN_ID, channel_id=CHANNEL_ID)
+    await cog.on_guild_remove(MagicMock(id=GUILD_ID))
+    assert await bot.store.guilds.watched_channels(GUILD_ID) == []
+    assert await bot.store.subscriptions.for_guild(GUILD_ID) == []
