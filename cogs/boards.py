@@ -75,10 +75,8 @@ async def follow(interaction: discord.Interaction[Any], url: str, channel: disco
     )
     name = f"{PROVIDER_NAMES.get(result.board.provider, result.board.provider)} board {result.board.slug}"
     if result.added:
-        text = (
-            f"I now follow the {name}: its {result.jobs} open job{'' if result.jobs == 1 else 's'} saved, "
-            "and new ones reach matching subscriptions as they appear."
-        )
+        jobs = f"{result.jobs} open job{'' if result.jobs == 1 else 's'}"
+        text = f"I now follow the {name} ({jobs} saved); new jobs reach matching subscriptions as they appear."
     else:
         text = f"This server already follows the {name}."
     await say(interaction, text)

@@ -134,7 +134,11 @@ class Fetcher:
             async with session.get(target, headers=dict(headers), allow_redirects=False) as response:
                 location = response.headers.get("Location")
                 if response.status in _REDIRECTS and location:
-                    target = checked_url(str(target.join(URL(location))), self._allowed)
+                    try:
+                        next_url = str(target.join(URL(location)))
+                    except (ValueError, TypeError):
+                        raise UserFacingError("That link redirects to an address that is not valid.") from None
+                    target = checked_url(next_url, self._allowed)
                     continue
                 body = await self._read_capped(response)
                 return Response(str(target), response.status, CIMultiDictProxy(CIMultiDict(response.headers)), body)

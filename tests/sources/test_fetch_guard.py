@@ -195,3 +195,10 @@ async def test_unreachable_and_unknown_hosts_get_a_sentence() -> None:
     async with Fetcher(_settings(allow_private_networks=True)) as fetcher:
         with pytest.raises(UserFacingError, match="could not connect"):
             await fetcher.get("http://127.0.0.1:9/")  # the discard port: nothing listens
+
+
+async def test_a_broken_redirect_gets_a_sentence(board_server: BoardServer) -> None:
+    board_server.redirect("/broken", "http://[::1")
+    async with Fetcher(_settings(allow_private_networks=True)) as fetcher:
+        with pytest.raises(UserFacingError, match="not valid"):
+            await fetcher.get(board_server.url("/broken"))
