@@ -42,6 +42,10 @@ _RANGE = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(rf"\b(?:since|from)\s+{_date('a')}(?![\w/])(?!{_DASH}\w)", re.IGNORECASE)
+# A range split over two lines by a converted two-column layout: "August 2012  Senior Analyst"
+# then "December 2017" (or "currently working") at the start of the next line.
+_LEADING_START = re.compile(rf"^[^\w]*{_date('a')}(?![\w/])", re.IGNORECASE)
+_LEADING_END = re.compile(rf"^[^\w]*(?:{_NOW}|{_date('b')})(?![\w/])", re.IGNORECASE)
 _OLDEST_YEAR = 1950
 _MAX_SPAN_YEARS = 50
 
@@ -68,6 +72,29 @@ def find_ranges(line: str, today: date) -> list[DateRange]:
             if start is not None and start < today:
                 ranges.append(DateRange(start, today, True, match.span(), None))
     return ranges
+
+
+def find_split_range(line: str, next_line: str, today: date) -> DateRange | None:
+    """A range whose start month opens `line` and whose end month (or "present") opens
+    `next_line`; both need a month, as two lines merely starting with years are too common."""
+    start_match = _LEADING_START.match(line)
+    end_match = _LEADING_END.match(next_line) if start_match else None
+    if start_match is None or end_match is None:
+        return None
+    start, start_has_month = _bounds(start_match, "a")
+    if start is None or not start_has_month:
+        return None
+    if end_match.group("now"):
+        end, current, stated = today, True, None
+    else:
+        stated, end_has_month = _bounds(end_match, "b")
+        if stated is None or not end_has_month:
+            return None
+        end, current = _next_month(stated), False
+    end = min(end, today)
+    if start.year < _OLDEST_YEAR or start >= end or end.year - start.year > _MAX_SPAN_YEARS:
+        return None
+    return DateRange(start, end, current, start_match.span("a"), stated)
 
 
 def _from_range(match: re.Match[str], today: date) -> DateRange | None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from bot.resumes.dates import DateRange, find_ranges, total_years
+from bot.resumes.dates import DateRange, find_ranges, find_split_range, total_years
 from bot.resumes.headings import heading_kind
 from bot.resumes.model import Position, ResumeSection
 
@@ -104,14 +104,20 @@ def _positions(
     ones. At most `_MAX_POSITIONS` of each: no resume has more, and hostile text may have thousands."""
     found: dict[str, list[tuple[DateRange, str, int]]] = {"experience": [], "fallback": []}
     section_index = 0
+    end_line = -1  # a line already used as the end of a range split over two lines
     for index, (offset, line) in enumerate(lines):
         while section_index + 1 < len(sections) and sections[section_index + 1].start <= offset:
             section_index += 1  # sections are in text order: one pass, not a lookup per line
         kind = sections[section_index].kind if sections else "other"
-        if kind in _NOT_EXPERIENCE:
+        if kind in _NOT_EXPERIENCE or index == end_line:
             continue
         bucket = found["experience" if kind == "experience" else "fallback"]
-        for date_range in find_ranges(line, today):
+        ranges = find_ranges(line, today)
+        if not ranges and index + 1 < len(lines) and not find_ranges(lines[index + 1][1], today):
+            split = find_split_range(line, lines[index + 1][1], today)
+            if split is not None:
+                ranges, end_line = [split], index + 1
+        for date_range in ranges:
             if len(bucket) < _MAX_POSITIONS:
                 bucket.append((date_range, line, index))
     chosen = found["experience"] or found["fallback"]

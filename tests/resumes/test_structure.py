@@ -240,3 +240,23 @@ def test_positions_keep_the_end_as_written_while_years_count_the_end_month() -> 
         (date(2021, 1, 1), None, True),
     ]
     assert structure.total_years == 7.5  # 2 + 1 (all of December 2019) + 4.45 to 2025-06-15
+
+
+def test_a_range_split_over_two_lines_by_a_converted_layout() -> None:
+    text = (
+        "Experience\n"
+        "August 2012  Senior System Analyst\nDecember 2017\nBuilt billing reports.\n"
+        "2019, August  FIRST LINE SOFTWARE\n2020, June Python Developer\n"
+        "September 2020  Team Manager\ncurrently working\n"
+        "June 2019 AWS certificate\nMay 2018 was a good year\n"  # backwards: not a range
+    )
+    structure = analyse(text, TODAY)
+    assert [(p.title, p.start, p.end, p.current) for p in structure.positions] == [
+        ("Senior System Analyst", date(2012, 8, 1), date(2017, 12, 1), False),
+        ("FIRST LINE SOFTWARE", date(2019, 8, 1), date(2020, 6, 1), False),
+        ("Team Manager", date(2020, 9, 1), None, True),
+    ]
+
+
+def test_two_lines_starting_with_years_only_are_not_a_range() -> None:
+    assert analyse("Experience\n2015 Joined Acme\n2018 Promoted to lead\n", TODAY).positions == ()
