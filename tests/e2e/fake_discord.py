@@ -146,7 +146,7 @@ class FakeDiscord:
         async with self._changed:
             self._changed.notify_all()
 
-    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 5.0) -> Any:
+    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 10.0) -> Any:
         """Wait until predicate() is truthy (re-checked after every request/gateway message)."""
         deadline = time.monotonic() + timeout
         async with self._changed:
@@ -162,7 +162,7 @@ class FakeDiscord:
         rx = re.compile(pattern)
         return [r for r in self.requests if r.method == method and rx.fullmatch(r.path)]
 
-    async def wait_request(self, method: str, pattern: str, count: int = 1, timeout: float = 5.0) -> list[Recorded]:
+    async def wait_request(self, method: str, pattern: str, count: int = 1, timeout: float = 10.0) -> list[Recorded]:
         found: list[Recorded] = await self.wait_for(
             lambda: (hits := self.find(method, pattern)) and len(hits) >= count and hits, timeout
         )
@@ -480,11 +480,11 @@ class FakeDiscord:
             and r.method in ("POST", "PATCH")
         ]
 
-    async def wait_callback(self, interaction: JSON, timeout: float = 5.0) -> Recorded:
+    async def wait_callback(self, interaction: JSON, timeout: float = 10.0) -> Recorded:
         found: list[Recorded] = await self.wait_for(lambda: self.callbacks(interaction), timeout)
         return found[0]
 
-    async def wait_followup(self, interaction: JSON, timeout: float = 10.0) -> Recorded:
+    async def wait_followup(self, interaction: JSON, timeout: float = 15.0) -> Recorded:
         found: list[Recorded] = await self.wait_for(lambda: self.followups(interaction), timeout)
         return found[0]
 

@@ -20,7 +20,7 @@ RESUME = (EXAMPLES / "resume-sam-lee.md").read_bytes()
 T = TypeVar("T")
 
 
-async def eventually(query: Callable[[], Awaitable[T]], predicate: Callable[[T], bool], timeout: float = 5.0) -> T:
+async def eventually(query: Callable[[], Awaitable[T]], predicate: Callable[[T], bool], timeout: float = 10.0) -> T:
     """Poll an async query (e.g. the store) until its answer satisfies predicate."""
     deadline = time.monotonic() + timeout
     while True:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -45,8 +46,11 @@ async def share(fake: FakeDiscord, text: str) -> dict[str, str]:
 async def run_with_resume(fake: FakeDiscord, command: str, filename: str, data: bytes, **kwargs: object) -> dict:
     attachment = fake.attachment(filename, data, "text/markdown", **kwargs)  # type: ignore[arg-type]
     option, resolved = attachment_option("resume", attachment)
+    started = time.monotonic()
     interaction = await fake.invoke(command, [option], resolved=resolved)
-    callback = (await fake.wait_callback(interaction)).json()
+    first = await fake.wait_callback(interaction)
+    assert first.at - started < 3.0  # Discord's deadline for the first response
+    callback = first.json()
     assert callback["type"] == 5 and callback["data"]["flags"] & EPHEMERAL  # deferred privately, at once
     return (await fake.wait_followup(interaction)).json()
 
