@@ -7,11 +7,19 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.postings.sources.links import Provider, board_api_url
+from bot.postings.sources.links import Provider, board_api_url, job_api_url
 from tests.boards.server import BoardServer
 from tests.e2e.conftest import BotFactory
-from tests.e2e.fake_discord import ADMIN_ID, FEED_CHANNEL_ID, GUILD_ID, MEMBER_ID, FakeDiscord, Recorded
-from tests.e2e.helpers import channel_option, eventually, resolved_channel, subcommand
+from tests.e2e.fake_discord import (
+    ADMIN_ID,
+    FEED_CHANNEL_ID,
+    GUILD_ID,
+    JOBS_CHANNEL_ID,
+    MEMBER_ID,
+    FakeDiscord,
+    Recorded,
+)
+from tests.e2e.helpers import channel_option, eventually, resolved_channel, subcommand, watch
 from tests.sources import payloads
 
 pytestmark = pytest.mark.e2e
@@ -100,3 +108,19 @@ async def test_a_bad_board_link_gets_one_sentence(
         fake, ADMIN_ID, "follow", [{"type": 3, "name": "url", "value": "https://jobs.lever.co/nobody"}]
     )
     assert "does not exist" in str(missing["content"])
+
+
+async def test_a_job_link_shared_in_a_watched_channel_is_read_from_the_board(
+    fake: FakeDiscord, start_bot: BotFactory, boards: BoardServer
+) -> None:
+    job_url = job_api_url(Provider.LEVER, "globex", SECOND["id"])
+    assert job_url is not None
+    boards.serve_api(job_url, SECOND)
+    bot = await start_bot(allow_private_networks=True, board_api_origin=boards.origin)
+    await watch(fake, JOBS_CHANNEL_ID)
+    message = await fake.post_message(f"Worth a look: https://jobs.lever.co/globex/{SECOND['id']}")
+    await fake.wait_request("PUT", f"/channels/{JOBS_CHANNEL_ID}/messages/{message['id']}/reactions/[^/]+/@me")
+    stored = await bot.store.postings.get_by_message(GUILD_ID, int(message["id"]))
+    assert stored is not None and stored.title == "Senior Data Engineer (Spark)"
+    assert stored.url == SECOND["hostedUrl"] and stored.workplace == "hybrid"
+    assert "SQL" in {k.keyword for k in await bot.store.postings.keywords(GUILD_ID, stored.id)}
