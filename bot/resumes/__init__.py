@@ -8,6 +8,7 @@ experience, degrees and contact presence. Refusals are `ResumeError`s (UserFacin
 from bot.resumes.errors import (
     CorruptFile,
     EmptyFile,
+    EncryptedDocument,
     EncryptedPdf,
     ExecutableFile,
     ImageFile,
@@ -28,6 +29,7 @@ from bot.resumes.reader import read_resume
 __all__ = [
     "CorruptFile",
     "EmptyFile",
+    "EncryptedDocument",
     "EncryptedPdf",
     "ExecutableFile",
     "ImageFile",

@@ -51,7 +51,11 @@ class LegacyWordFile(UnsupportedType):
     default = "This is an old Word .doc file; open it in Word or LibreOffice, save it as DOCX or PDF, and upload that."
 
 
-class EncryptedPdf(ResumeError):
+class EncryptedDocument(ResumeError):
+    default = "This document is password-protected; save a copy without the password and upload that."
+
+
+class EncryptedPdf(EncryptedDocument):
     default = "This PDF is password-protected; save a copy without the password and upload that."
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from bot.resumes.errors import ExecutableFile, ImageFile, LegacyWordFile, UnsupportedType
+from bot.resumes.errors import EncryptedDocument, ExecutableFile, ImageFile, LegacyWordFile, UnsupportedType
 
 Container = Literal["pdf", "zip", "rtf", "html", "text"]
 
@@ -37,7 +37,8 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
 def sniff(data: bytes) -> Container:
-    """Classify `data` by content, refusing images, programs, old .doc files and other archives."""
+    """Classify `data` by content, refusing images, programs, old .doc files, password-protected
+    Office files and other archives."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
@@ -48,6 +49,9 @@ def sniff(data: bytes) -> Container:
     if head.startswith(_EXECUTABLE_PREFIXES) or (head.startswith(b"MZ") and b"\x00" in head[2:64]):
         raise ExecutableFile()
     if head.startswith(_OLE2):
+        # Office encrypts a password-protected DOCX into an OLE2 file holding this stream.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise EncryptedDocument()
         raise LegacyWordFile()
     if head.startswith(_OTHER_ARCHIVES):
         raise UnsupportedType()

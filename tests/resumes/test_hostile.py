@@ -14,6 +14,7 @@ from bot.errors import UserFacingError
 from bot.resumes import (
     CorruptFile,
     EmptyFile,
+    EncryptedDocument,
     EncryptedPdf,
     ExecutableFile,
     ImageFile,
@@ -92,6 +93,12 @@ def test_image_message_suggests_a_document() -> None:
 def test_old_word_doc_message_says_how_to_convert() -> None:
     with pytest.raises(LegacyWordFile, match="save it as DOCX or PDF"):
         read_resume(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "resume.doc", None)
+
+
+def test_password_protected_docx_is_not_called_an_old_doc() -> None:
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
+    with pytest.raises(EncryptedDocument, match="password-protected"):
+        read_resume(ole2, "resume.docx", None)
 
 
 def test_encrypted_pdf() -> None:
