@@ -20,7 +20,7 @@ from bot.postings.model import Posting
 from bot.postings.parse import parse_posting
 from bot.store import PostingSource, Store, StoredPosting
 
-# Career sites and applicant-tracking systems: a message linking one is shared as a posting.
+# Career sites and applicant-tracking systems: a message linking one is worth a closer look.
 JOB_BOARD_LINK = re.compile(
     r"https?://(?:[\w-]+\.)*(?:greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|smartrecruiters\.com"
     r"|recruitee\.com|myworkdayjobs\.com|bamboohr\.com|jobvite\.com|icims\.com|teamtailor\.com|personio\.\w+"
@@ -116,8 +116,7 @@ def warm_up() -> None:
 
 def posting_text_from_file(data: bytes, filename: str, content_type: str | None, settings: Settings) -> str:
     """Text of an attached posting: PDF and DOCX through the (bounded) document reader, the rest decoded."""
-    if len(data) > settings.max_posting_bytes:
-        raise UserFacingError(f"{filename} is larger than {_mb(settings.max_posting_bytes)}, the limit for postings.")
+    check_posting_file_size(filename, len(data), settings)  # the declared size may have lied
     if data.startswith(_DOCUMENT_MAGIC):
         from bot.resumes import ResumeLimits, read_resume
 
@@ -126,7 +125,7 @@ def posting_text_from_file(data: bytes, filename: str, content_type: str | None,
 
 
 def check_posting_file_size(filename: str, size: int, settings: Settings) -> None:
-    """Refuse a file from its declared size, before downloading it."""
+    """Refuse a file from its size (the declared one: before downloading it)."""
     if size > settings.max_posting_bytes:
         raise UserFacingError(f"{filename} is larger than {_mb(settings.max_posting_bytes)}, the limit for postings.")
 
