@@ -37,6 +37,11 @@ from bot.scoring import profile_resume, score  # noqa: E402
 from tests.resumes.builders import make_docx, make_pdf  # noqa: E402
 
 TODAY = date(2025, 6, 1)
+PLACES = ["", " (Remote)", " - Berlin", " - Tel Aviv", " (Hybrid)", " II", " - Payments", " - Platform Team",
+          " (Contract)", " - London", " - New York", " (m/f/d)", " - Growth", " - Data Platform", " - Haifa",
+          " - Warsaw", " - Core Banking", " (12 months)", " - Lisbon", " - Mobile Team", " - EMEA", " - Toronto",
+          " - Search", " - Infrastructure", " - Checkout", " - Madrid", " - Austin", " - Ads", " - Security",
+          " - Singapore"]  # fmt: skip
 POSTINGS = REPO / "bench" / "ranking_data" / "postings"
 SHARED_RESUMES = REPO.parent / "shared" / "data" / "resumes"
 
@@ -113,7 +118,8 @@ def latency(runs: int, job: Posting) -> None:
 
 
 def synthetic_postings(count: int, seed: int = 7) -> list[Posting]:
-    """`count` stored postings: the bench postings with varied fields and keyword sets of the same vocabulary."""
+    """`count` stored postings: the bench postings with varied titles (seniority, place, team: about
+    5,000 distinct), years, education and keyword sets drawn from the same vocabulary."""
     bases = [parse_posting(p.read_text(encoding="utf-8")) for p in sorted(POSTINGS.iterdir())]
     vocabulary = [kw for base in bases for kw in base.keywords]
     rng = random.Random(seed)
@@ -131,7 +137,7 @@ def synthetic_postings(count: int, seed: int = 7) -> list[Posting]:
         title = f"{seniority.title()} {title}" if seniority else title
         fields = replace(
             base.fields,
-            title=f"{title} #{i % 997}",
+            title=title + PLACES[i % len(PLACES)],
             seniority=seniority,
             years_min=years,
             education=rng.choice(degrees),

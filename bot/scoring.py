@@ -93,7 +93,7 @@ CREDIT_PARTIAL = 0.5
 FUZZY_MIN_LENGTH = 5
 FUZZY_THRESHOLD = 90.0
 STUFFING_REPEATS = 12
-RELEVANCE_FULL_AT = 0.5  # skill match fraction at which title, years and education count in full
+RELEVANCE_FULL_AT = 0.5  # skill match fraction at which experience and education count in full
 CATEGORY_PRIOR = {Category.LANGUAGE: 0.3, Category.EDUCATION: 0.3, Category.PRACTICE: 0.7}
 GENERIC_ROLE_WEIGHT = 0.3
 TITLE_TERM_BOOST = 2.0
@@ -406,6 +406,9 @@ def effective_weight(kw: Keyword, role: frozenset[str]) -> float:
 @lru_cache(maxsize=65536)
 def _names_role(text: str, role: frozenset[str]) -> bool:
     """True when a mention's words are all role words of the title and not only generic ones."""
+    low = text.lower()
+    if not any(word in low for word in role if word not in GENERIC_ROLE_WORDS):
+        return False  # the common case, without a regex
     words = set(role_words(text))
     return bool(words) and words <= role and not words <= GENERIC_ROLE_WORDS
 
