@@ -78,6 +78,7 @@ _TITLE_STEMS = _words(
     "phlebotomist dentist veterinarian groomer stylist barber photographer videographer animator illustrator",
     "translator interpreter recruiter dispatcher pilot cleaner housekeeper dishwasher server host lifeguard mover",
     "laborer installer inspector estimator machinist painter mason pipefitter lineman babysitter guard janitor",
+    "nounou",
     "custodian coach psychologist contable analista sygeplejerske tømrer comptable professor lecturer postdoc",
     "secretary trainer supervisor foreman superintendent planner buyer merchandiser marketer copywriter producer",
     "curator librarian advisor adviser banker teller underwriter broker realtor appraiser actuary surveyor drafter",
@@ -103,7 +104,7 @@ _TITLES = (
         "responsable conductor conductora repartidor repartidora mozo auxiliar administrativo administrativa",
         "recepcionista limpiador limpiadora operario operaria elektriker murer smed mekaniker konsulent tjener",
         "ingeniør cameriere cameriera cuoco cuoca commesso commessa magazziniere infermiere infermiera",
-        "sviluppatore autista ingenieur monteur referent",
+        "sviluppatore autista ingenieur monteur referent baby-sitter",
     )
 )
 # Compound and agent-noun titles: "Softwareentwickler", "esthetician", "phlebotomist", "sonographer".
@@ -171,7 +172,14 @@ _NOT_A_ROLE = r"(?!\s+(?:jobs?|roles?|positions?|openings?|referral|friends?))"
 
 _PHRASE_LIST: list[_Phrase] = [
     # posting voice, strong
-    *_phrases("hiring", "we're|we|currently|actively|still|now|is|are", r"\s+(?:now\s+)?hiring\b"),
+    *_phrases("hiring", "we're|we|currently|actively|still|now", r"\s+(?:now\s+)?hiring\b"),
+    # "X is hiring a…" names what is hired; "trades are hiring like crazy" is talk about the market
+    *_phrases(
+        "hiring",
+        "is|are",
+        rf"\s+(?:now\s+|currently\s+)?hiring(?:\s+(?:a|an|\d+|two|three|several|for|again|now|remote|in|at)\b"
+        rf"|\s+(?:[\w-]+\s+){{0,2}}(?:{_TITLE_ALT})\b|\s*[:!.]|\s*$)",
+    ),
     *_phrases("hiring", "we're", r"\s+(?:looking for|seeking|searching for|growing|recruiting)\b"),
     *_phrases("hiring", "we", r"\s+are\s+(?:hiring|looking for|seeking|searching for|recruiting)\b"),
     *_phrases("hiring", "we", r"\s+have\s+an\s+opening"),
@@ -182,7 +190,7 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("hiring", "is", r"\s+(?:seeking|looking for)\b"),
     *_phrases("hiring", "recruiting", r"\s+for\b"),
     *_phrases("hiring", "new", r"\s+role\s+on\s+our\s+team"),
-    *_phrases("hiring", "job|position|role|stelle", r"\s+(?:opening|open|available|vacancy)\b"),
+    *_phrases("hiring", "job|jobs|position|positions|role|roles|stelle", r"\s+(?:opening|open|available|vacancy)\b"),
     *_phrases("hiring", "open", r"\s+(?:position|role)s?\b"),
     *_phrases("hiring", "opening", r"(?:\s+on\s+my\s+team)?\s*(?:for\b|:)"),
     *_phrases("hiring", "vacancy", r"\s*:"),
