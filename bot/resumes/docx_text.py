@@ -53,9 +53,9 @@ def docx_text(parts: dict[str, bytes], main: str, max_chars: int) -> str:
     budget = TextBudget(max_chars)
     lines: list[str] = []
     try:
-        lines.extend(_parts_lines([_parse(parts[name]) for name in headers], budget))
+        _parts_lines([_parse(parts[name]) for name in headers], lines, budget)
         _block_lines(body, lines, budget)
-        lines.extend(_parts_lines([_parse(parts[name]) for name in footers], budget))
+        _parts_lines([_parse(parts[name]) for name in footers], lines, budget)
     except BudgetSpent:
         pass
     return "\n".join(lines)
@@ -82,12 +82,14 @@ def _relationships(parts: dict[str, bytes], rels_name: str, base: str) -> list[t
     return found
 
 
-def _parts_lines(roots: list[Any], budget: TextBudget) -> list[str]:
+def _parts_lines(roots: list[Any], out: list[str], budget: TextBudget) -> None:
     """Lines of headers (or footers), each once: first-page and default headers often repeat."""
     lines: list[str] = []
-    for root in roots:
-        _block_lines(root, lines, budget)
-    return list(dict.fromkeys(lines))
+    try:
+        for root in roots:
+            _block_lines(root, lines, budget)
+    finally:
+        out.extend(dict.fromkeys(lines))
 
 
 def _block_lines(container: Any, out: list[str], budget: TextBudget) -> None:

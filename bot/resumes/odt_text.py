@@ -34,21 +34,23 @@ def odt_text(parts: dict[str, bytes], max_chars: int) -> str:
     budget = TextBudget(max_chars)
     lines: list[str] = []
     try:
-        lines.extend(_edge_lines(pages, _STYLE + "header", budget))
+        _edge_lines(pages, _STYLE + "header", lines, budget)
         _block_lines(text_root, lines, budget)
-        lines.extend(_edge_lines(pages, _STYLE + "footer", budget))
+        _edge_lines(pages, _STYLE + "footer", lines, budget)
     except BudgetSpent:
         pass
     return "\n".join(lines)
 
 
-def _edge_lines(master_pages: list[Any], tag: str, budget: TextBudget) -> list[str]:
+def _edge_lines(master_pages: list[Any], tag: str, out: list[str], budget: TextBudget) -> None:
     """Header (or footer) lines of every master page, each once: page styles repeat them."""
     lines: list[str] = []
-    for page in master_pages:
-        for edge in page.iter(tag):
-            _block_lines(edge, lines, budget)
-    return list(dict.fromkeys(lines))
+    try:
+        for page in master_pages:
+            for edge in page.iter(tag):
+                _block_lines(edge, lines, budget)
+    finally:
+        out.extend(dict.fromkeys(lines))
 
 
 def _parse(parts: dict[str, bytes], name: str) -> Any:
