@@ -122,7 +122,10 @@ async def test_a_board_followed_by_many_guilds_is_fetched_once(board_server: Boa
 
 
 async def test_not_modified_answers_change_nothing(board_server: BoardServer, harness: Harness) -> None:
-    route = board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)), etag='"v1"')
+    modified = "Wed, 25 Nov 2026 10:00:00 GMT"
+    board_server.serve_api(
+        GREENHOUSE_API, _board(payloads.greenhouse_job(1)), etag='"v1"', headers={"Last-Modified": modified}
+    )
     await harness.service.follow(GUILD, GREENHOUSE_LINK)
     harness.clock.advance(minutes=40)
     await harness.service.poll_due()  # learns the ETag
@@ -131,9 +134,10 @@ async def test_not_modified_answers_change_nothing(board_server: BoardServer, ha
     assert summary.not_modified == 1
     path = board_server.api_path(GREENHOUSE_API)
     assert board_server.hits(path)[-1].headers["If-None-Match"] == '"v1"'
+    assert board_server.hits(path)[-1].headers["If-Modified-Since"] == modified
     assert await _live(harness.store) == {"1": "Senior Backend Engineer"}
 
-    route.body = board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(9, "New")), etag='"v2"').body
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(9, "New")), etag='"v2"')
     harness.clock.advance(minutes=40)
     summary = await harness.service.poll_due()
     assert summary.not_modified == 0 and summary.created == 1 and summary.removed == 1
