@@ -103,7 +103,7 @@ class Ingest(commands.Cog):
                 log.warning("catch-up skipped a channel", extra={"channel": channel_id, "status": exc.status})
                 continue
             for message in reversed(recent):
-                await self.on_message(message)
+                await self._read_chat(message, catching_up=True)
 
     @commands.Cog.listener()
     async def on_jobbot_watch_changed(self, guild_id: int) -> None:
@@ -113,6 +113,9 @@ class Ingest(commands.Cog):
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
+        await self._read_chat(message, catching_up=False)
+
+    async def _read_chat(self, message: discord.Message, *, catching_up: bool) -> None:
         if message.guild is None or message.author.bot or message.webhook_id is not None:
             return
         channels = self._watched.get(message.guild.id)
@@ -127,7 +130,8 @@ class Ingest(commands.Cog):
         try:
             result = await self._ingest(message, files, force=False, source="chat")
         except UserFacingError as exc:
-            await self._reply(message, str(exc))
+            if not catching_up:  # a catch-up after every restart must not repeat the same answer
+                await self._reply(message, str(exc))
             return
         if result.stored is not None and not _already_acknowledged(message):
             # Also a message seen again (a catch-up after a restart) that was stored but not yet marked.
@@ -146,7 +150,13 @@ class Ingest(commands.Cog):
         if known is None and not await self._is_watched(payload.guild_id, _home_channel_id(message.channel)):
             return
         where = MessageRef(payload.guild_id, payload.channel_id, payload.message_id, message.author.id)
-        result = await ingest_text(store, where, message.content, settings=self.bot.settings, force=known is not None)
+        try:
+            result = await ingest_text(
+                store, where, message.content, settings=self.bot.settings, force=known is not None
+            )
+        except UserFacingError as exc:  # e.g. an edited-in link that cannot be read: keep the posting as it was
+            log.info("edit not ingested", extra={"message_id": payload.message_id, "reason": str(exc)})
+            return
         if result.outcome is Outcome.CREATED and result.stored is not None:
             await self._acknowledge(message, result.stored)
         self._announce(result)
