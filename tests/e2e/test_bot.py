@@ -142,3 +142,16 @@ async def test_postings_shared_while_the_bot_was_away_are_caught_up(fake: FakeDi
     assert await bot.store.postings.get_by_message(GUILD_ID, int(missed["id"])) is not None
     await asyncio.sleep(0.2)
     assert len(fake.find("PUT", reaction_path(seen))) == 1  # already marked: not reacted again
+
+
+async def test_after_an_invalid_session_the_bot_identifies_again_on_the_configured_gateway(
+    fake: FakeDiscord, start_bot: BotFactory
+) -> None:
+    bot = await start_bot()
+    await watch(fake, JOBS_CHANNEL_ID)
+    fake.invalidate_next_resume = True
+    await fake.drop_gateway()
+    await fake.wait_for(lambda: fake.identifies >= 2 and fake.connected, timeout=20)
+    message = await fake.post_message(BACKEND_POSTING)
+    await fake.wait_request("PUT", reaction_path(message))
+    assert await bot.store.postings.get_by_message(GUILD_ID, int(message["id"])) is not None
