@@ -275,6 +275,10 @@ def heading_kind(line: str) -> str | None:
     first_letter = next((ch for ch in stripped if ch.isalpha()), "")
     if first_letter.islower():
         return None  # a wrapped sentence ending in "...two\npatents", not a heading
+    label, tab, _ = stripped.partition("\t")
+    if tab and len(label) <= _MAX_HEADING_CHARS:
+        # A layout table's label cell beside its content ("Skills<TAB>Kubernetes, Terraform").
+        return _KIND_OF.get(_normalized(label))
     head, colon, rest = stripped.partition(":")
     if colon and rest.strip():
         phrase = _normalized(head)

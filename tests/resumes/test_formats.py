@@ -63,6 +63,7 @@ def test_docx_reads_body_tables_nested_tables_text_boxes_headers_and_footers() -
     assert text.endswith("References available on request")
     assert "Platform Engineer, Hooli" in text
     assert "Nested: Go and Rust" in text
+    assert resume.section_at(text.index("Skills\tKubernetes")) == "skills"  # the table's label cell
     assert text.count("Certified Kubernetes Administrator") == 1  # the VML fallback copy is skipped
     assert resume.has_email
 

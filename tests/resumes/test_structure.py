@@ -42,6 +42,7 @@ TODAY = date(2025, 6, 15)
         ("HOBBIES AND INTERESTS", "other"),
         ("SUMMARY EDUCATION", "summary"),  # two columns side by side: the first wins
         ("LEADERSHIP EXPERIENCE", "experience"),
+        ("Work Experience\tAcme Corp, 2019 - 2021", "experience"),  # a layout table's label cell
         ("CONSULTING EXPERIENCE", "experience"),  # unknown all-caps heading holding a section word
     ],
 )
@@ -55,6 +56,7 @@ def test_heading_phrasings(line: str, kind: str) -> None:
         "GOOGLE INC",  # a company in capitals
         "Senior Software Engineer",
         "Technologies: Java, Spring, Kafka",  # inside a job entry
+        "Jan 2020 - Dec 2020\tQA Engineer, Umbrella",
         "Responsibilities and Experience:",
         "patents",  # the end of a wrapped sentence
         "I have ten years of experience in skills training and education programmes.",
