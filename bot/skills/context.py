@@ -147,14 +147,20 @@ def _has_cue(pattern: re.Pattern[str], text: str, match: Match, lo: int, hi: int
     return any(cue.end() <= match.start or cue.start() >= match.end for cue in pattern.finditer(text, lo, hi))
 
 
-def _supported(match: Match, others: Sequence[Match], lo: int, hi: int) -> bool:
-    return any(o is not match and lo <= o.start and o.end <= hi and o.entry.category in _TECH for o in others)
+def _supported(match: Match, others: Sequence[Match], starts: Sequence[int], lo: int, hi: int) -> bool:
+    """Another technology inside [lo, hi); `others` are sorted by start and `starts` are their starts."""
+    for i in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+        other = others[i]
+        if other is not match and other.end <= hi and other.entry.category in _TECH:
+            return True
+    return False
 
 
 def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds: Sequence[SectionKind]) -> list[bool]:
     """For each match, whether it counts as a mention at all."""
     keep = [m.entry.context is None for m in matches]
-    plain = [m for m, k in zip(matches, keep, strict=True) if k]
+    plain = [m for m, k in zip(matches, keep, strict=True) if k]  # matches come sorted by start
+    plain_starts = [m.start for m in plain]
     for i, match in enumerate(matches):
         context = match.entry.context
         if context is Context.SKILL or (context is None and _generic(match, text)):
@@ -162,12 +168,13 @@ def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds:
         elif context is not None:
             lo, hi = _window(sentences, match)
             cues = _CODE_CUES if context is Context.CODE else _TOOL_CUES
-            keep[i] = _supported(match, plain, lo, hi) or _has_cue(cues, text, match, lo, hi)
+            keep[i] = _supported(match, plain, plain_starts, lo, hi) or _has_cue(cues, text, match, lo, hi)
     # ambiguous names listed together ("C, C++ and Go" → Go) support each other once one is accepted
     accepted = [m for m, k in zip(matches, keep, strict=True) if k and m.entry.context is not None]
+    accepted_starts = [m.start for m in accepted]
     if accepted:
         for i, match in enumerate(matches):
             if not keep[i] and match.entry.context in (Context.CODE, Context.TOOL):
                 lo, hi = _window(sentences, match)
-                keep[i] = _supported(match, accepted, lo, hi)
+                keep[i] = _supported(match, accepted, accepted_starts, lo, hi)
     return keep

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from bot.postings.model import SectionKind
 
 MAX_DISCOVERED = 12
+MAX_CANDIDATES = 100  # candidate spans examined per posting: bounded work on a huge paste
 
 _CANDIDATE_SECTIONS = frozenset(
     {SectionKind.REQUIRED, SectionKind.PREFERRED, SectionKind.RESPONSIBILITIES, SectionKind.OTHER}
@@ -29,10 +30,10 @@ _LIST_SECTIONS = frozenset({SectionKind.REQUIRED, SectionKind.PREFERRED})
 _PRODUCT_TOKEN = re.compile(
     r"[A-Z](?:"
     r"[A-Z]{1,5}[0-9]{0,2}(?![\w@>])"  # AWS, ETL, HL7
-    r"|[a-z0-9]+(?:[A-Z][a-z0-9]*)+(?![\w@>])"  # TestCafe, CamelCase
-    r"|[A-Za-z]+[0-9]+[A-Za-z0-9]*(?![\w@>])"  # Vue3-like
+    r"|[a-z0-9]{1,30}(?:[A-Z][a-z0-9]{0,30}){1,4}(?![\w@>])"  # TestCafe, CamelCase
+    r"|[A-Za-z]{1,30}[0-9]{1,4}[A-Za-z0-9]{0,10}(?![\w@>])"  # Vue3-like
     r")"
-)
+)  # every repetition is bounded, so a 200,000-letter "word" costs linear time
 _ROMAN = re.compile(r"[IVXLC]+")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _DOTTED_SUFFIXES = (".js", ".io", ".ai", ".py", ".rb")  # Next.js, Socket.io
@@ -40,7 +41,7 @@ _TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "s
 _PATTERN = re.compile(
     r"(?i:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|skilled|fluency|fluent|hands-on)"
     r"\s+(?:[a-z]+\s+)?(?:in|with|of|using)\s+"
-    r"((?:[A-Z][\w.+#-]*|[a-z]+[A-Z]\w*|\w*\d\w*)(?:\s(?:[A-Z][\w.+#-]*|\d[\w.]*)){0,2})"
+    r"((?:[A-Z][\w.+#-]{0,40}|[a-z]{1,20}[A-Z]\w{0,30}|\w{0,20}\d\w{0,20})(?:\s(?:[A-Z][\w.+#-]{0,40}|\d[\w.]{0,20})){0,2})"
 )
 _STOP_WORDS = """
     a an the and or of in on at to for with by from as is are be we you our your their they it this that these
@@ -150,23 +151,28 @@ def discover(
     taken = sorted(taken, key=lambda span: span[1])
     taken_ends = [b for _, b in taken]
     found: dict[str, Discovered] = {}
-    for start, end in sorted(set(asked + listed)):
+    rejected: set[str] = set()  # spellings ruled out whatever their position
+    for start, end in sorted(set(asked + listed))[:MAX_CANDIDATES]:
         name = text[start:end].rstrip(".-)?!,;:")
         end = start + len(name)
         key = name.casefold()
-        if not name or key in found or kind_at(start) not in _CANDIDATE_SECTIONS:
-            continue
-        if _ROMAN.fullmatch(name) or _abbreviates_a_name(text, name):
+        if not name or key in found or key in rejected or kind_at(start) not in _CANDIDATE_SECTIONS:
             continue
         i = bisect.bisect_left(taken_ends, start + 1)
         if i < len(taken) and taken[i][0] < end:
             continue  # overlaps a taxonomy match
-        words = key.split()
-        if any(w in _STOP for w in words) or (start > 0 and text[start - 1] == "<"):
+        if (start > 0 and text[start - 1] == "<") or _is_heading_line(text, start):
             continue
+        words = key.split()
         if len(words) == 1 and _plain_capitalised(name) and _sentence_initial(text, start):
             continue
-        if _is_heading_line(text, start) or _said_about_itself(low, key, kind_at):
+        if (
+            any(w in _STOP for w in words)
+            or _ROMAN.fullmatch(name)
+            or _abbreviates_a_name(text, name)
+            or _said_about_itself(low, key, kind_at)
+        ):
+            rejected.add(key)
             continue
         found[key] = Discovered(start, end, name)
         if len(found) >= MAX_DISCOVERED:
@@ -181,7 +187,9 @@ def _abbreviates_a_name(text: str, name: str) -> bool:
         return False
     for opening in (f"({name})", f"( {name} )", f"( {name})", f"({name} )"):
         i = text.find(opening)
-        while i >= 0:
+        for _ in range(10):  # the first few spellings-out are enough
+            if i < 0:
+                break
             before = text[max(0, i - 120) : i]
             initials = "".join(w[0] for w in _WORD.findall(before) if w[0].isupper())
             if initials.endswith(name):
@@ -193,7 +201,9 @@ def _abbreviates_a_name(text: str, name: str) -> bool:
 def _said_about_itself(low: str, key: str, kind_at: Callable[[int], SectionKind]) -> bool:
     """The posting also uses the term outside text about the candidate: its company, product or place."""
     i = low.find(key)
-    while i >= 0:
+    for _ in range(200):  # bounded on a huge paste
+        if i < 0:
+            break
         if kind_at(i) not in _CANDIDATE_SECTIONS:
             return True
         i = low.find(key, i + len(key))

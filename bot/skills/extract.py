@@ -8,6 +8,7 @@ mentions state a requirement), ordered by weight, then name.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -144,12 +145,14 @@ def _keyword(term: _Term, raw: str, clean: CleanText, title: str | None, in_titl
 
 
 def _occurrences(low: str, needle: str, taken: Sequence[tuple[int, int]]) -> list[int]:
-    """Token-bounded starts of `needle` in `low` outside the `taken` spans."""
+    """Token-bounded starts of `needle` in `low` outside the `taken` spans (disjoint, sorted)."""
+    ends = [b for _, b in taken]
     out = []
     i = low.find(needle) if needle else -1
     while i >= 0:
         end = i + len(needle)
-        if is_bounded(low, i, end) and not any(a < end and i < b for a, b in taken):
+        j = bisect.bisect_right(ends, i)
+        if is_bounded(low, i, end) and not (j < len(taken) and taken[j][0] < end):
             out.append(i)
         i = low.find(needle, i + 1)
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -254,3 +255,18 @@ def test_any_input_gives_exact_offsets_and_the_same_answer_twice(words: list[str
         for mention in keyword.mentions:
             assert raw[mention.start : mention.end] == mention.text
             assert mention.section == "required"
+
+
+def test_hostile_input_costs_linear_time() -> None:
+    # each of these once took minutes (a quadratic scan or a backtracking regular expression)
+    hostile = [
+        "ASDF" * 25_000,
+        "( IT ) " * 15_000,
+        "C Go R AWS SE IT " * 6_000,
+        "Experience with " + "A" * 100_000,
+        "x.js " * 20_000,
+    ]
+    for text in hostile:
+        started = time.process_time()
+        extract_keywords(text, CleanText.identity(text), [Section(K.REQUIRED, 0, len(text))], None)
+        assert time.process_time() - started < 10, text[:20]
