@@ -132,7 +132,9 @@ _BENEFIT = _words(
     "pto medical dental vision equity tuition pension urlaub mutuelle stipend relocation bonus tips overtime",
     "differential benefits holiday vacation pensión frokostordning sundhedsforsikring formación ote",
 )
-_STRONG_HIRING = _words("nowhiring wehiring stellenangebot stellenanzeige buscamos contratamos søges gesucht vacante")
+_STRONG_HIRING = _words(
+    "nowhiring wehiring stellenangebot stellenanzeige buscamos contratamos søges gesucht vacante recrute"
+)
 _APPLY_WORDS = _words(
     "bewerben bewerbung bewirb postuler postulez candidature inscríbete inscribete interesados ansøg ansøgning",
     "ansøgningsfrist",
@@ -146,6 +148,8 @@ _SEEKER_WORDS = _words(
 _OTHER_SITE_WORDS = _words("glassdoor techcrunch reddit")  # named in chat, not in postings
 _CURRENCY_CODES = "usd|eur|gbp|cad|aud|nzd|chf|nok|sek|dkk|pln|mxn"
 _TITLE_ALT = "|".join(sorted(_TITLES, key=len, reverse=True))
+# The same, plus compound titles by their ending ("Reinigungskraft", "phlebotomist"), for phrases that name a role.
+_ROLE_ALT = _TITLE_ALT + r"|\w+(?:" + "|".join(_TITLE_SUFFIXES) + ")"
 
 
 # ---- phrase table: a phrase's regex runs only when its first word is among the message's words --
@@ -204,7 +208,9 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("title", "farm|ranch|deck|stage", r"\s+hands?\b"),
     *_phrases("hiring", "we", r"\s+have\s+(?:a|an|one|two)\s+(?:spot|opening|vacancy|role)\b"),
     *_phrases(
-        "opener", "cherche|recherche|sucht", rf"\s+(?:un|une|des|einen|eine)?\s*(?:[\w/-]+\s+){{0,2}}(?:{_TITLE_ALT})\b"
+        "opener",
+        "cherche|recherche|sucht|suche",
+        rf"\s+(?:\w+\s+){{0,2}}(?:un|une|des|einen|eine)?\s*(?:{_ROLE_ALT})\b",
     ),
     *_phrases("hiring", "on", r"\s+recrute\b"),
     *_phrases("hiring", "offre", r"\s+d'(?:emploi|stage)|\s+de\s+stage"),
