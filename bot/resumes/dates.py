@@ -35,8 +35,10 @@ def _date(name: str) -> str:
 
 _NOW = r"(?P<now>present|current(?:ly)?|now|today|ongoing|to date|till date|nowadays|date)"
 _DASH = r"\s*(?:[-–—−‒~]+|/|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
-# Two spaces or a tab stand for a dash lost in conversion ("2019  2021", "Jan 2016  Jun 2017").
-_GAP = r"(?:\s{2,}|\t)"
+# Two spaces or a tab stand for a dash lost in conversion ("2019  2021", "Jan 2016  Jun 2017"),
+# as does nothing at all between a year and a month name ("Apr 2020Jun 2020").
+_GAP = r"(?:\s{2,}|\t|(?<=\d)(?=[a-z]))"
+_GAP_TRUSTED_AFTER = re.compile(r"(?:^|[/|@•·]\s*)$")
 _RANGE = re.compile(
     rf"(?<![\w/.])(?<!\d-){_date('a')}(?:{_DASH}|{_GAP})(?:{_NOW}|{_date('b')}|(?P<yy>\d\d))(?![\w/]|-\d)",
     re.IGNORECASE,
@@ -118,8 +120,10 @@ def _from_range(match: re.Match[str], today: date) -> DateRange | None:
         if stated is None:
             return None
         end, current = (_next_month(stated) if end_has_month else stated), False
-    # A dash-less gap is trusted only at the start of a line or between month dates.
-    if gap_only and match.start() > 0 and not (start_has_month and end_has_month):
+    # A dash-less gap is trusted between month dates, or at the start of a line or after a
+    # separator ("Embedded software / 2018  2019"); not mid-sentence ("Science (2011  2015)").
+    trusted = _GAP_TRUSTED_AFTER.search(match.string[: match.start()][-4:]) is not None
+    if gap_only and not trusted and not (start_has_month and end_has_month):
         return None
     if not end_has_month and not start_has_month and end.year == start.year:
         end = date(start.year, 7, 1)

@@ -81,6 +81,8 @@ def test_lines_that_are_not_headings(line: str) -> None:
         ("2021  now Full-Stack Developer", date(2021, 1, 1), TODAY, True),  # a dash lost in conversion
         ("Jan 2016  Jun 2017", date(2016, 1, 1), date(2017, 7, 1), False),
         ("IBS LLC, Software Developer 1998/2004", date(1998, 1, 1), date(2004, 1, 1), False),
+        ("Embedded automotive software / 2018  2019", date(2018, 1, 1), date(2019, 1, 1), False),
+        ("Apr 2020Jun 2020 Masa working program", date(2020, 4, 1), date(2020, 7, 1), False),
         ("2015-17", date(2015, 1, 1), date(2017, 1, 1), False),
         ("Intern, 2019 - 2019", date(2019, 1, 1), date(2019, 7, 1), False),  # within one year: half a year
         ("Lead, Jan 2024 - Dec 2026", date(2024, 1, 1), TODAY, False),  # the future is clamped to today
