@@ -241,6 +241,18 @@ def _looks_like_html(text: str) -> bool:
     return next(hints, None) is not None and next(hints, None) is not None
 
 
+def _put_entity(out: _Builder, raw: str, decoded: str, at: int) -> None:
+    """Emit a decoded entity; characters it did not consume ("&ampx" → "&" + "x") keep their own offsets."""
+    keep = 0
+    while keep < len(decoded) - 1 and keep < len(raw) - 1 and decoded[-1 - keep] == raw[-1 - keep]:
+        keep += 1
+    if keep:
+        out.put(decoded[:-keep], at)
+        out.copy(raw[-keep:], at + len(raw) - keep)
+    else:
+        out.put(decoded, at)
+
+
 def _html_text(out: _Builder, html: str, start: int, end: int) -> None:
     """Emit the text between two tags: entities decoded, whitespace runs collapsed to one space."""
     pos = start
@@ -258,7 +270,7 @@ def _html_text(out: _Builder, html: str, start: int, end: int) -> None:
                     out.pending_space = m.start()
             elif decoded not in _ZERO_WIDTH:
                 out.flush_space()
-                out.put(decoded, m.start())
+                _put_entity(out, m.group(), decoded, m.start())
         pos = m.end()
     if end > pos:
         out.flush_space()
@@ -317,7 +329,7 @@ def _unescape_with_origin(text: str) -> CleanText:
     for m in _ENTITY.finditer(text):
         if m.start() > pos:
             out.copy(text[pos : m.start()], pos)
-        out.put(unescape(m.group()), m.start())
+        _put_entity(out, m.group(), unescape(m.group()), m.start())
         pos = m.end()
     if pos < len(text):
         out.copy(text[pos:], pos)

@@ -55,6 +55,8 @@ _LABEL_NAMES: dict[str, tuple[str, ...]] = {
     "seniority": ("experience level", "seniority", "seniority level", "level", "career level", "job level",
                   "karrierestufe", "berufserfahrung", "niveau"),
 }  # fmt: skip
+MAX_LABEL_VALUE = 200
+"""Characters of a label's value read ("Location: …"); real values are a few words."""
 _LABEL_OF = {name: field for field, names in _LABEL_NAMES.items() for name in names}
 _LABEL_LINE = re.compile(
     r"^[ \t]*(?:- )?(?P<label>" + "|".join(sorted(map(re.escape, _LABEL_OF), key=len, reverse=True)) + r")"
@@ -231,7 +233,7 @@ def _labels(view: _View) -> dict[str, str]:
         if m is None or view.kind_at(m.start()) in (_K.CHROME, _K.EEO):
             continue
         field = _LABEL_OF[m.group("label").lower()]
-        value = m.group("value").strip()
+        value = m.group("value")[:MAX_LABEL_VALUE].strip()
         if not value:
             nxt = view.text[m.end() + 1 :].lstrip("\n").split("\n", 1)[0].strip()
             value = nxt if len(nxt) <= 80 else ""

@@ -65,6 +65,10 @@ DEGREE_TRIGGERS = frozenset(
 DEGREE_NEEDLES = ("b.s.", "m.s.", "b.a.", "m.a.", "ph.d", "ph. d", "a.a.", "bac+", "bac +")
 
 
+MAX_MENTIONS = 100
+"""Degree mentions read per line; a posting names a few."""
+
+
 @dataclass(frozen=True, slots=True)
 class DegreeMention:
     offset: int
@@ -75,8 +79,10 @@ class DegreeMention:
 def degree_mentions(text: str, start: int = 0, end: int | None = None) -> Iterator[DegreeMention]:
     """Each degree the text asks for, with its level (None for a bare "degree") and fields."""
     stop = len(text) if end is None else end
-    spans = []
+    spans: list[tuple[int, int]] = []
     for m in _LEVEL.finditer(text, start, stop):
+        if len(spans) >= MAX_MENTIONS:
+            return
         yield DegreeMention(m.start(), m.lastgroup, _fields_after(text, m.end(), stop))
         spans.append(m.span())
     for m in _BARE_DEGREE.finditer(text, start, stop):

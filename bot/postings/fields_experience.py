@@ -77,13 +77,19 @@ def _value(text: str) -> float:
     return float(low.replace(",", "."))
 
 
+MAX_UNITS = 300
+"""Mentions of "years" examined per line: bounded work on a line that repeats it 50,000 times."""
+
+
 def year_mentions(
     text: str, start: int = 0, end: int | None = None
 ) -> Iterator[tuple[int, float | None, float | None]]:
     """(offset, min, max) for each experience requirement stated in text[start:end]."""
     stop = len(text) if end is None else end
     seen: set[int] = set()
-    for unit in _UNIT_ONLY.finditer(text, start, stop):
+    for count, unit in enumerate(_UNIT_ONLY.finditer(text, start, stop)):
+        if count >= MAX_UNITS:
+            return
         for m in _YEARS.finditer(text, max(start, unit.start() - 70), min(stop, unit.end() + 20)):
             if m.start() <= unit.start() < m.end() and m.start() not in seen:
                 seen.add(m.start())

@@ -124,16 +124,26 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"[,;.()]\s|\s[-–—]\s")
 
 
+_CONTEXT = 200
+"""Characters either side of a figure read for pay words: a line, or this much of a very long one."""
+MAX_CANDIDATES = 300
+"""Figures examined per posting: a real posting has a handful; a list of 100,000 prices is not a posting."""
+
+
 def find_salary(text: str, spans: list[tuple[int, int]], dollar: str = "USD") -> Salary | None:
     """The salary stated on the given lines of `text` (chrome blanked out), or None.
 
     `dollar` is the currency a bare "$" stands for where the job is (CAD in Toronto).
     """
     best: tuple[int, int, Salary] | None = None
+    seen = 0
     for start, end in spans:
         if _DIGIT.search(text, start, end) is None:
             continue
         for m in _SALARY.finditer(text, start, end):
+            seen += 1
+            if seen > MAX_CANDIDATES:
+                return best[2] if best else None
             candidate = _candidate(text, m, dollar)
             if candidate is not None and (best is None or candidate[0] > best[0]):
                 best = (candidate[0], -m.start(), candidate[1])
@@ -146,9 +156,9 @@ def _candidate(text: str, m: re.Match[str], dollar: str) -> tuple[int, Salary] |
     start = next(m.start(g) for g in ("lead", "cur1", "a") if m.group(g) is not None)
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/#"):
         return None
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    line_start = text.rfind("\n", max(0, start - _CONTEXT), start) + 1 or max(0, start - _CONTEXT)
+    line_end = text.find("\n", end, end + _CONTEXT)
+    line = text[line_start : line_end if line_end >= 0 else min(len(text), end + _CONTEXT)]
     after = text[end : min(end + 30, line_start + len(line))]
     clause = _CLAUSE_BREAK.search(after)
     near = text[max(line_start, start - 40) : start] + " " + (after[: clause.start()] if clause else after)

@@ -80,7 +80,9 @@ _GLUED_HEADINGS = (
     "|The role|The Role|Your Role|Your role|Additional Information|Additional information|Job Description"
     "|Job description|Tasks|Duties|Skills|Your qualifications|Your Qualifications|Requirements and Qualifications"
 )
-_GLUED_HEADING = re.compile(r"(?:^|(?<=[a-z.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])", re.MULTILINE)
+_GLUED_HEADING = re.compile(
+    r"(?:^|(?<=[A-Za-z0-9.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])", re.MULTILINE
+)
 _LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
 _FIELD_LINE = re.compile(
     r"(?:- )?(?:(?:base |annual )?(?:pay|salary|wage|compensation)(?: range)?|rate|job type|employment type|(?:work |job )?location"

@@ -9,6 +9,7 @@ and snippets that must fall in a section of a given kind.
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ def test_sections_tile_the_clean_text(name: str, parsed: dict[str, Posting]) -> 
     sections = parsed[name].sections
     assert sections[0].start == 0
     assert sections[-1].end == len(parsed[name].clean.text)
-    assert all(a.end == b.start for a, b in zip(sections, sections[1:], strict=False))
+    assert all(a.end == b.start for a, b in itertools.pairwise(sections))
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

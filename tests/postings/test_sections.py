@@ -1,0 +1,156 @@
+"""Sections: headings in many phrasings and languages, glued headings, cues inside sentences."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.postings.clean import clean_posting
+from bot.postings.headings import heading_kind
+from bot.postings.model import Section, SectionKind
+from bot.postings.sections import split_sections
+
+K = SectionKind
+
+
+def _sections(raw: str) -> tuple[str, tuple[Section, ...]]:
+    cleaned = clean_posting(raw)
+    return cleaned.clean.text, split_sections(cleaned.clean.text, cleaned.heading_starts)
+
+
+def _kind_of(raw: str, snippet: str) -> SectionKind:
+    text, sections = _sections(raw)
+    at = text.index(snippet)
+    return next(s.kind for s in sections if s.start <= at < s.end)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Requirements", K.REQUIRED),
+        ("What you'll bring", K.REQUIRED),
+        ("What You’ll Bring:", K.REQUIRED),
+        ("You have", K.REQUIRED),
+        ("Must have", K.REQUIRED),
+        ("Who you are", K.REQUIRED),
+        ("Your profile", K.REQUIRED),
+        ("Qualifications", K.REQUIRED),
+        ("Minimum Qualifications", K.REQUIRED),
+        ("About you", K.REQUIRED),
+        ("WHAT WE'RE LOOKING FOR", K.REQUIRED),
+        ("Dein Profil", K.REQUIRED),
+        ("Das bringst du mit", K.REQUIRED),
+        ("Din profil", K.REQUIRED),
+        ("Profil recherché", K.REQUIRED),
+        ("Nice to have", K.PREFERRED),
+        ("Nice-to-haves", K.PREFERRED),
+        ("Bonus points", K.PREFERRED),
+        ("Preferred qualifications", K.PREFERRED),
+        ("Things that might interest you", K.PREFERRED),
+        ("It's a plus if you have", K.PREFERRED),
+        ("Responsibilities", K.RESPONSIBILITIES),
+        ("What you'll do", K.RESPONSIBILITIES),
+        ("Your role", K.RESPONSIBILITIES),
+        ("Deine Aufgaben", K.RESPONSIBILITIES),
+        ("Dine opgaver", K.RESPONSIBILITIES),
+        ("Vos missions", K.RESPONSIBILITIES),
+        ("What we offer", K.BENEFITS),
+        ("Perks", K.BENEFITS),
+        ("Benefits & Perks", K.BENEFITS),
+        ("Wir bieten", K.BENEFITS),
+        ("Vi tilbyder", K.BENEFITS),
+        ("About us", K.ABOUT),
+        ("About Acme Robotics", K.ABOUT),
+        ("Über uns", K.ABOUT),
+        ("How to apply", K.APPLY),
+        ("Equal Opportunity Employer", K.EEO),
+        ("Job description", K.OTHER),
+    ],
+)
+def test_heading_phrasings(heading: str, kind: SectionKind) -> None:
+    assert heading_kind(heading) is kind
+
+
+def test_unknown_headings_and_sentences_are_not_headings() -> None:
+    assert heading_kind("Our coffee machine") is None
+    assert heading_kind("You will own the billing service end to end and more") is None
+
+
+def test_label_form_heading_opens_a_section_on_its_line() -> None:
+    raw = "Backend Engineer\n\nRequirements: 5+ years of Go, strong SQL\nBenefits: 30 days of holiday"
+    assert _kind_of(raw, "5+ years of Go") is K.REQUIRED
+    assert _kind_of(raw, "30 days") is K.BENEFITS
+
+
+def test_preference_cue_turns_only_its_clause_preferred() -> None:
+    raw = "Requirements\n- Fluent English; German is a plus\n- Docker, ideally Kubernetes too\n- Strong SQL"
+    assert _kind_of(raw, "Fluent English") is K.REQUIRED
+    assert _kind_of(raw, "German is a plus") is K.PREFERRED
+    assert _kind_of(raw, "Kubernetes") is K.PREFERRED
+    assert _kind_of(raw, "Strong SQL") is K.REQUIRED
+
+
+def test_glued_headings_in_text_copied_from_a_pdf() -> None:
+    raw = (
+        "We are a wind energy company with offices in 12 countries and a warm culture of learning .\n"
+        "Responsibilities Ensure that the delivery plan is followed Plan the required resources "
+        "Qualifications An educational background with logistics Experience with SAP "
+        "What we offer Apart from an attractive salary you join a great team ."
+    )
+    assert _kind_of(raw, "Ensure that") is K.RESPONSIBILITIES
+    assert _kind_of(raw, "Experience with SAP") is K.REQUIRED
+    assert _kind_of(raw, "attractive salary") is K.BENEFITS
+    assert _kind_of(raw, "wind energy") is K.OTHER
+
+
+def test_header_lines_then_intro_prose() -> None:
+    raw = (
+        "Senior Data Engineer\nAcme Corp\nBerlin, Germany\n\n"
+        "Acme builds tools that help farmers plan their harvests better."
+    )
+    assert _kind_of(raw, "Senior Data Engineer") is K.HEADER
+    assert _kind_of(raw, "Berlin") is K.HEADER
+    assert _kind_of(raw, "Acme builds") is K.OTHER
+
+
+def test_under_no_heading_requirement_bullets_count_as_required() -> None:
+    raw = (
+        "Data Analyst\n\nWe help shops sell more every single day of the week.\n\n"
+        "- 3+ years of experience with SQL\n- Build dashboards for the sales team"
+    )
+    assert _kind_of(raw, "3+ years") is K.REQUIRED
+    assert _kind_of(raw, "Build dashboards") is K.RESPONSIBILITIES
+
+
+def test_eeo_and_apply_sentences_anywhere() -> None:
+    raw = (
+        "Benefits\n- Pension\nAcme is an equal opportunity employer and values diversity.\n"
+        "Responsibilities\n- Ship features\nTo apply, send your CV to jobs@acme.example"
+    )
+    assert _kind_of(raw, "equal opportunity") is K.EEO
+    assert _kind_of(raw, "To apply") is K.APPLY
+
+
+def test_chrome_block_of_other_jobs_ends_at_the_next_real_heading() -> None:
+    raw = (
+        "Data Engineer\nAcme\n\nRequirements\n- Python\nSimilar jobs\nData Analyst\nBeta Corp · Remote\n"
+        "Benefits\n- Free lunch"
+    )
+    assert _kind_of(raw, "Data Analyst") is K.CHROME
+    assert _kind_of(raw, "Beta Corp") is K.CHROME
+    assert _kind_of(raw, "Free lunch") is K.BENEFITS
+
+
+def test_sections_partition_the_text_and_empty_text_has_none() -> None:
+    text, sections = _sections("Title\n\nRequirements\n- Go\n\nPerks\n- Lunch\n")
+    assert sections[0].start == 0 and sections[-1].end == len(text)
+    assert all(a.end == b.start for a, b in itertools.pairwise(sections))
+    assert split_sections("") == ()
+
+
+def test_a_hundred_thousand_line_list_is_handled() -> None:
+    text = "Requirements\n" + "".join(f"- skill number {i}\n" for i in range(100_000))
+    sections = split_sections(text[:200_000])
+    assert sections[-1].end == 200_000
+    assert {s.kind for s in sections} <= {K.REQUIRED, K.OTHER, K.HEADER}
