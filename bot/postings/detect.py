@@ -8,7 +8,8 @@ them up in word tables, and runs a phrase's regex only when the phrase's first w
 
     score = logistic(BIAS + sum of the weights of the cues present)
 
-Why these cues and weights (log-odds, hand-set; tuned on tests/postings/detection/dev.jsonl):
+Why these cues and weights (log-odds, hand-set; tuned on tests/postings/detection/dev.jsonl, on
+SkillSpan train postings and on half of the resumes in ../shared; bench/README.md has the figures):
 
 * Posting voice, strong: "we're hiring", "[Hiring]", "Wir suchen", "Nous recrutons",
   "Vi søger", "(m/w/d)" (+2.4 / +2.0); weaker openers ("Wanted:", "need a dog walker",
@@ -25,13 +26,18 @@ Why these cues and weights (log-odds, hand-set; tuned on tests/postings/detectio
   or two of them, postings have several. A short titled job link ("Backend Engineer at Stripe
   <greenhouse link>") with no question and no "I" gets +1.5: that is how postings are shared;
   a role, its pay and a way to reach someone together ("Truck driver, $0.68/mile, call Dave") +0.8.
+  A posting also addresses the reader and speaks for a team ("you'll own…", "the ideal candidate",
+  "we offer", "Would you like to join…?"): +0.6 per distinct phrase, up to three.
 * The speaker, negative: chat about jobs is first person and asks questions. Each "I/my"
   costs 0.35 (capped at six), a question mark 1.1 (1.6 in a short message; more for more of
-  them), a question opening 1.0, and each distinct job-seeker phrase ("refer me", "my resume",
+  them; only 0.5 in a text of 1,500+ characters, where questions are rhetorical), a question
+  opening in a short message 1.0, and each distinct job-seeker phrase ("refer me", "my resume",
   "got the offer", "[for hire]", "laid off", "should I", "dear hiring manager") 1.6. These
   separate a resume or "got the offer: Senior Engineer, remote, $175k" from a posting.
-* Not-a-posting shapes: resume date ranges ("2019–2021", "2021–present") and resume headings,
-  code, news/article links, chatty words ("lol"), moderator notes about the posting format.
+* Not-a-posting shapes: resumes (two year ranges like "2019–2021" or "2021  present" −2.5;
+  three resume headings −2.5, two −1.0; a "Phone:/E-mail:/LinkedIn:" header −1.5; three lines
+  opening with a past-tense verb, "Developed…", −1.5), code, news/article links, chatty words
+  ("lol"), moderator notes about the posting format.
 
 URLs are cut out before the speaker cues are read ("?jk=…" is no question). `BIAS` is negative
 so that a message with no cues scores near zero; 0.5 is the logistic's natural decision point.
