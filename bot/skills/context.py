@@ -38,7 +38,8 @@ _CODE_CUES = re.compile(
 )
 _TOOL_CUES = re.compile(
     r"\b(?:microsoft|ms|office|suite|software|tools?|tooling|spreadsheets?|proficien\w*|experience (?:in|with|using)"
-    r"|knowledge of|skills? in|skilled in|familiar\w*|use of|packages?)\b",
+    r"|knowledge of|skills? in|skilled in|familiar\w*|use of|packages?|documents?|documentation|charting|ehr|emr|erp"
+    r"|crm|presentations?|reports?|email)\b",
     re.IGNORECASE,
 )
 # A role or team named after the term: "DevOps engineers", "our Java practice", "Frontend Developer".
