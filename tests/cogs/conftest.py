@@ -72,6 +72,7 @@ def interaction() -> InteractionFactory:
         mock.user = MagicMock(id=user_id)
         mock.permissions = discord.Permissions(manage_guild=manage_guild, send_messages=True)
         mock.command = None
+        mock.created_at = discord.utils.utcnow()
         done = {"value": False}
 
         def finish(*args: Any, **kwargs: Any) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from discord import app_commands
 
 from bot.errors import UserFacingError
 from bot.postings.parse import parse_posting
 from bot.store import Store
 from cogs.keywords import Keywords, Pager
-from cogs.score import Score
+from cogs.score import SCORE_RATE, Score
 from tests.cogs.conftest import CHANNEL_ID, EXAMPLES, GUILD_ID, InteractionFactory, StandInBot
 from tests.cogs.helpers import answer, attachment
 
@@ -150,7 +151,11 @@ async def test_match_ranks_best_first(bot: StandInBot, interaction: InteractionF
     assert len(lines) == 2 and scores == sorted(scores, reverse=True)
 
 
-def test_score_and_match_have_per_member_cooldowns(bot: StandInBot) -> None:
+async def test_score_has_a_per_member_cooldown(bot: StandInBot, interaction: InteractionFactory) -> None:
     cog = Score(bot)  # type: ignore[arg-type]
-    for command in (cog.score, cog.match):
-        assert any("cooldown" in getattr(check, "__qualname__", "") for check in command.checks)
+    member, other = interaction(user_id=5), interaction(user_id=6)
+    for _ in range(SCORE_RATE):
+        assert await cog.score._check_can_run(member)
+    with pytest.raises(app_commands.CommandOnCooldown):
+        await cog.score._check_can_run(member)
+    assert await cog.score._check_can_run(other)  # another member is not slowed down
