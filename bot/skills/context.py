@@ -90,6 +90,9 @@ def _line(text: str, start: int, end: int) -> str:
 
 def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind) -> bool:
     """Whether the posting asks the candidate for this term (rather than describing itself with it)."""
+    sentence = sentences.at(match.start)
+    if sentence.opens_as_company and not sentence.to_candidate:
+        return False  # "We offer flexible hours", even when it trails a requirement list
     if kind in _ASKING_SECTIONS:
         return True
     if kind in _NOT_ABOUT_THE_CANDIDATE:
@@ -139,6 +142,11 @@ def _generic(match: Match, text: str) -> bool:
     return written[1:].islower()
 
 
+def _ordinary_word(written: str) -> bool:
+    """ "Excel", "Go", "R": could be an ordinary word; "MS Excel", "Apache Spark", "Rust lang" could not."""
+    return written.isalpha()
+
+
 def _window(sentences: Sentences, match: Match) -> tuple[int, int]:
     sentence = sentences.at(match.start)
     return max(sentence.start, match.start - CONTEXT_WINDOW), min(sentence.end, match.end + CONTEXT_WINDOW)
@@ -159,14 +167,14 @@ def _supported(match: Match, others: Sequence[Match], starts: Sequence[int], lo:
 
 def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds: Sequence[SectionKind]) -> list[bool]:
     """For each match, whether it counts as a mention at all."""
-    keep = [m.entry.context is None for m in matches]
+    keep = [m.entry.context is None or not _ordinary_word(text[m.start : m.end]) for m in matches]
     plain = [m for m, k in zip(matches, keep, strict=True) if k]  # matches come sorted by start
     plain_starts = [m.start for m in plain]
     for i, match in enumerate(matches):
         context = match.entry.context
         if context is Context.SKILL or (context is None and _generic(match, text)):
             keep[i] = asked_for(text, sentences, match, kinds[i])
-        elif context is not None:
+        elif context is not None and _ordinary_word(text[match.start : match.end]):
             lo, hi = _window(sentences, match)
             cues = _CODE_CUES if context is Context.CODE else _TOOL_CUES
             keep[i] = _supported(match, plain, plain_starts, lo, hi) or _has_cue(cues, text, match, lo, hi)

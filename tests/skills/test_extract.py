@@ -78,6 +78,17 @@ Word of mouth brought us here, and we value open communication.""",
     assert found == {}
 
 
+def test_spelled_out_product_names_need_no_context() -> None:
+    found = extract([(K.REQUIRED, "Requirements\n- Advanced Microsoft Excel\n- Apache Spark")])
+    assert {"Microsoft Excel", "Apache Spark"} <= found.keys()
+    assert "Microsoft Excel" not in extract([(K.REQUIRED, "Requirements\n- Excel at what you do")])
+
+
+def test_what_the_company_offers_is_not_asked_for() -> None:
+    found = extract([(K.PREFERRED, "Nice to have\n- Python\nWe offer a pension and flexible hours.")])
+    assert set(found) == {"Python"}
+
+
 def test_communication_counts_where_the_candidate_is_asked_for_it() -> None:
     blurb = (K.ABOUT, "About us\nOpen communication and leadership are part of our culture.")
     assert "Communication" not in extract([blurb])
