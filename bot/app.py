@@ -89,6 +89,9 @@ class JobBot(commands.AutoShardedBot):
     """
 
     def __init__(self, settings: Settings, *, serving: bool = True, guild_ready_timeout: float = GUILD_READY_TIMEOUT):
+        # jobbot never joins voice: skip discord.py's start-up warnings about voice libraries.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
