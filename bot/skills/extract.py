@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot.postings.model import CleanText, Section, SectionKind
 from bot.skills.context import SectionIndex, in_context, states_requirement
 from bot.skills.discover import discover
-from bot.skills.matcher import Matcher, is_bounded, lower_keep_offsets
+from bot.skills.matcher import Match, Matcher, is_bounded, lower_keep_offsets
 from bot.skills.model import Category, Keyword, Mention
 from bot.skills.sentences import Sentences
 from bot.skills.taxonomy import load_taxonomy
@@ -92,16 +92,17 @@ def extract_with(
     kinds = [index.kind_at(m.start) for m in matches]
     keep = in_context(text, posting.sentences, matches, kinds)
 
+    kept = [m for m, ok in zip(matches, keep, strict=True) if ok]
+    spans = _degree_wording(posting.low, kept)
     terms: dict[str, _Term] = {}
     skill_lines: set[int] = set()
-    for match, ok in zip(matches, keep, strict=True):
-        if ok:
-            entry = match.entry
-            term = terms.get(entry.name) or terms.setdefault(
-                entry.name, _Term(entry.name, entry.category, entry.weak, entry.parents)
-            )
-            term.found.append(posting.found(match.start, match.end))
-            skill_lines.add(text.rfind("\n", 0, match.start) + 1)
+    for match, (start, end) in zip(kept, spans, strict=True):
+        entry = match.entry
+        term = terms.get(entry.name) or terms.setdefault(
+            entry.name, _Term(entry.name, entry.category, entry.weak, entry.parents)
+        )
+        term.found.append(posting.found(start, end))
+        skill_lines.add(text.rfind("\n", 0, match.start) + 1)
 
     # a rejected ambiguous name ("Go to our site") is not a discovery either
     taken = [(m.start, m.end) for m in matches]
@@ -120,6 +121,41 @@ def extract_with(
     result = [k for k in keywords if k is not None]
     result.sort(key=lambda k: (-k.weight, k.keyword.casefold(), k.keyword))
     return tuple(result)
+
+
+_DEGREE_WORD = re.compile(
+    r"degree|bachelor|master|ph\.?d|doctor|diploma|mba|\bm\.?sc?\b|\bb\.?sc?\b|\bb\.?a\b|\bm\.?a\b"
+)
+_FIELD_JOIN = re.compile(r"\s+(?:in|of|within)\s+(?:the\s+field\s+of\s+)?")
+_FIELD_OR = re.compile(r"\s*(?:,|/|\bor\b|\band\b|&)\s*")
+_BARE_DEGREE_IN = re.compile(r"(?:degree|diploma|background|studies|major)\s+(?:in|of)\s+$")
+
+
+def _degree_wording(low: str, kept: Sequence[Match]) -> list[tuple[int, int]]:
+    """Mention spans, where a degree takes its field along ("Master's degree in Finance or Economics")
+    and a field the degree word before it ("degree in Computer Science"): the wording to copy.
+    The field keeps its own keyword and mention."""
+    spans = [(m.start, m.end) for m in kept]
+    for i, match in enumerate(kept):
+        if match.entry.category is not Category.EDUCATION:
+            continue
+        if _DEGREE_WORD.search(low, match.start, match.end):
+            end, j = match.end, i + 1
+            joiner = _FIELD_JOIN.match(low, end)
+            while joiner and j < len(kept) and kept[j].start == joiner.end():
+                if kept[j].entry.category is not Category.EDUCATION or _DEGREE_WORD.search(
+                    low, kept[j].start, kept[j].end
+                ):
+                    break
+                end, j = kept[j].end, j + 1
+                joiner = _FIELD_OR.match(low, end)
+            spans[i] = (match.start, end)
+        else:
+            before = _BARE_DEGREE_IN.search(low, max(0, match.start - 30), match.start)
+            previous_end = kept[i - 1].end if i else 0
+            if before and before.start() >= previous_end:
+                spans[i] = (before.start(), match.end)
+    return spans
 
 
 def _keyword(term: _Term, raw: str, clean: CleanText, title: str | None, in_title: set[str]) -> Keyword | None:

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from bot.skills.taxonomy import Entry, Taxonomy
 
 # Non-ASCII punctuation and spaces: separators, like ASCII punctuation.
-_UNICODE_SEPARATORS = re.compile("[\u00a0\u00ab\u00bb\u00b7\u00bf\u00a1\u00a9\u00ae\u2000-\u206f\u2190-\u27bf\ufeff]")
+_UNICODE_SEPARATORS = re.compile(
+    "[\u0080-\u00a1\u00a9\u00ab\u00ae\u00b4\u00b7\u00bb\u00bf\u2000-\u206f\u2190-\u27bf\ufeff]"
+)  # C1 controls too: "Master\x92s" is cp1252's apostrophe read as Latin-1
 _BYTE_TABLE = bytearray(range(256))
 for _ch in string.punctuation + string.whitespace:
     _BYTE_TABLE[ord(_ch)] = ord(" ")

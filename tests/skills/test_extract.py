@@ -89,6 +89,15 @@ def test_what_the_company_offers_is_not_asked_for() -> None:
     assert set(found) == {"Python"}
 
 
+def test_degree_wording_takes_its_field_along() -> None:
+    found = extract(
+        [(K.REQUIRED, "Requirements\n- Master\u2019s degree in Finance or Economics\n- Degree in Computer Science")]
+    )
+    assert [m.text for m in found["Master's degree"].mentions] == ["Master\u2019s degree in Finance or Economics"]
+    assert [m.text for m in found["Computer Science"].mentions] == ["Degree in Computer Science"]
+    assert [m.text for m in found["Finance"].mentions] == ["Finance"]  # the field keeps its own keyword
+
+
 def test_communication_counts_where_the_candidate_is_asked_for_it() -> None:
     blurb = (K.ABOUT, "About us\nOpen communication and leadership are part of our culture.")
     assert "Communication" not in extract([blurb])
