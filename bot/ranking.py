@@ -156,17 +156,23 @@ class RankingIndex:
         return np.clip(np.floor(total + 0.5), 0, 100).astype(np.int64)
 
     def rank(self, resume: ResumeText | ResumeProfile, limit: int | None = None) -> list[tuple[Posting, MatchReport]]:
-        """Postings best first (ties in input order), with full reports for the ones returned."""
+        """Postings best first, with full reports for the ones returned.
+
+        Ordered by the unrounded total, then by input order: the shown scores never rise down the
+        list, two postings that both show 71 keep the order of their exact totals, and exact ties
+        keep the order the postings were given in (deterministic).
+        """
         profile = resume if isinstance(resume, ResumeProfile) else profile_resume(resume)
         n = len(self.postings)
-        if n == 0:
+        count = n if limit is None else max(0, min(limit, n))
+        if count == 0:
             return []
-        order_key = (100 - self.scores(profile)) * n + np.arange(n, dtype=np.int64)  # unique: score, then position
-        if limit is not None and limit < n:
-            chosen = np.argpartition(order_key, max(limit, 0))[: max(limit, 0)]
-            chosen = chosen[np.argsort(order_key[chosen])]
-        else:
-            chosen = np.argsort(order_key)
+        totals = self.totals(profile)
+        candidates = np.arange(n, dtype=np.int64)
+        if count < n:
+            cutoff = np.partition(totals, n - count)[n - count]  # the count-th best total
+            candidates = np.flatnonzero(totals >= cutoff)
+        chosen = candidates[np.lexsort((candidates, -totals[candidates]))][:count]
         return [(self.postings[i], score(self.postings[i], profile)) for i in chosen.tolist()]
 
     def _credits(self, profile: ResumeProfile) -> Floats:

@@ -375,7 +375,7 @@ def final_score(total: float) -> int:
 def rank(
     resume: ResumeText | ResumeProfile, postings: Sequence[Posting] | RankingIndex, limit: int | None = None
 ) -> list[tuple[Posting, MatchReport]]:
-    """Postings best first for one resume; ties keep the input order (deterministic).
+    """Postings best first for one resume (by exact total); exact ties keep the input order.
 
     Scores come from a `bot.ranking.RankingIndex` (built once per posting list and cached; pass
     one to keep it yourself); full reports are built only for the postings returned.

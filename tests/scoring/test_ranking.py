@@ -80,13 +80,16 @@ def test_index_totals_equal_score_exactly(many_postings: list[Posting], resumes:
 
 def test_rank_is_best_first_with_ties_in_input_order(many_postings: list[Posting], resumes: list[ResumeText]) -> None:
     first = many_postings[:40]
-    copies = [Posting.from_record(p.to_record()) for p in first]  # same content, so every score is tied
+    copies = [Posting.from_record(p.to_record()) for p in first]  # same content, so every total is tied
     doubled = first + copies
     position = {id(p): i for i, p in enumerate(doubled)}
+    totals = RankingIndex(doubled).totals(resumes[0]).tolist()
     ranked = rank(resumes[0], doubled)
-    keys = [(-report.score, position[id(job)]) for job, report in ranked]
-    assert keys == sorted(keys)
+    keys = [(-totals[position[id(job)]], position[id(job)]) for job, _ in ranked]
+    assert keys == sorted(keys)  # exact total first, then input order
     assert sorted(k[1] for k in keys) == list(range(80))
+    shown = [report.score for _, report in ranked]
+    assert shown == sorted(shown, reverse=True)
     by_position = {position[id(job)]: report.score for job, report in ranked}
     assert all(by_position[i] == by_position[i + 40] for i in range(40))
 
