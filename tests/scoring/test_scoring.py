@@ -14,6 +14,7 @@ from bot.scoring import (
     KeywordMatch,
     MatchReport,
     format_report_text,
+    profile_resume,
     score,
 )
 from tests.scoring.texts import (
@@ -210,3 +211,17 @@ def test_text_format_shows_score_categories_and_missing_terms(backend_report: Ma
     text = format_report_text(backend_report)
     assert text.startswith(f"Match score: {backend_report.score}/100")
     assert "Required skills" in text and "Missing:" in text and "Advice:" in text
+
+
+@pytest.mark.parametrize(
+    ("headline", "level"),
+    [
+        ("Junior Java developer looking for my first role.", 0),
+        ("Backend engineer with 6+ years of experience in Python.", 2),
+        ("Full-stack developer, 3 years of total experience.", 1),
+        ("Front-end developer. Age: 27 years old.", 2),  # no stated years: the dated positions (6 years) decide
+    ],
+)
+def test_the_resume_level_comes_from_its_headline_then_stated_years_then_positions(headline: str, level: int) -> None:
+    profile = profile_resume(read_text_resume(resume_markdown(headline=headline)))
+    assert profile.level == level, profile.level_reason
