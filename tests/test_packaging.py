@@ -21,7 +21,7 @@ def test_dockerfile_runs_as_non_root_with_healthcheck_and_volume() -> None:
     dockerfile = (REPO_ROOT / "Dockerfile").read_text()
     assert re.search(r"^FROM python:3\.1\d-slim", dockerfile, flags=re.MULTILINE)
     assert re.search(r"^USER (?!root)\w+", dockerfile, flags=re.MULTILINE)
-    assert 'HEALTHCHECK' in dockerfile and '"db", "check"' in dockerfile
+    assert "HEALTHCHECK" in dockerfile and '"db", "check"' in dockerfile
     assert 'CMD ["jobbot", "run"]' in dockerfile
     assert "JOBBOT_DATABASE=/data/jobbot.db" in dockerfile and 'VOLUME ["/data"]' in dockerfile
 
