@@ -35,6 +35,7 @@ class Admin(commands.GroupCog, group_name="jobbot", group_description="Set up jo
     @app_commands.describe(channel="The channel where members share job postings.")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def watch(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the store may be busy: answer in time
         assert interaction.guild_id is not None
         added = await self.bot.store.guilds.watch(interaction.guild_id, channel.id, interaction.user.id)
         self.bot.dispatch("jobbot_watch_changed", interaction.guild_id)
@@ -48,6 +49,7 @@ class Admin(commands.GroupCog, group_name="jobbot", group_description="Set up jo
     @app_commands.describe(channel="The channel to stop reading.")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def unwatch(self, interaction: discord.Interaction[Any], channel: discord.TextChannel) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the store may be busy: answer in time
         assert interaction.guild_id is not None
         removed = await self.bot.store.guilds.unwatch(interaction.guild_id, channel.id)
         self.bot.dispatch("jobbot_watch_changed", interaction.guild_id)
@@ -60,6 +62,7 @@ class Admin(commands.GroupCog, group_name="jobbot", group_description="Set up jo
     @app_commands.command(name="status", description="What jobbot has stored and watches in this server.")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def status(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the store may be busy: answer in time
         assert interaction.guild_id is not None
         store = self.bot.store
         counts = await store.postings.counts(interaction.guild_id)
@@ -102,6 +105,7 @@ class Admin(commands.GroupCog, group_name="jobbot", group_description="Set up jo
         acknowledgement: AckChoice | None = None,
         admin_channel: discord.TextChannel | None = None,
     ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the store may be busy: answer in time
         assert interaction.guild_id is not None
         guilds = self.bot.store.guilds
         if acknowledgement is not None:

@@ -51,6 +51,16 @@ def attachment_option(name: str, attachment: dict[str, Any]) -> tuple[dict[str, 
     return {"type": 11, "name": name, "value": attachment["id"]}, {"attachments": {attachment["id"]: attachment}}
 
 
+async def answer_of(fake: FakeDiscord, interaction: dict[str, Any]) -> dict[str, Any]:
+    """What the user saw: the first response's message, or the follow-up after a defer."""
+    callback = (await fake.wait_callback(interaction)).json()
+    if callback["type"] == 5:
+        answer: dict[str, Any] = (await fake.wait_followup(interaction)).json()
+        return answer
+    data: dict[str, Any] = callback["data"]
+    return data
+
+
 async def watch(fake: FakeDiscord, channel_id: int) -> None:
     """An admin runs /jobbot watch channel:<channel> and the bot confirms."""
     from tests.e2e.fake_discord import ADMIN_ID
@@ -61,5 +71,4 @@ async def watch(fake: FakeDiscord, channel_id: int) -> None:
         user_id=ADMIN_ID,
         resolved=resolved_channel(fake, channel_id),
     )
-    callback = await fake.wait_callback(interaction)
-    assert "now read" in callback.json()["data"]["content"], callback.body
+    assert "now read" in (await answer_of(fake, interaction))["content"]

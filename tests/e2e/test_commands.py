@@ -24,6 +24,7 @@ from tests.e2e.helpers import (
     BACKEND_POSTING,
     NURSE_POSTING,
     RESUME,
+    answer_of,
     attachment_option,
     channel_option,
     eventually,
@@ -161,7 +162,7 @@ async def test_a_forbidden_channel_disables_its_subscription_and_admins_hear_onc
         user_id=ADMIN_ID,
         resolved=resolved_channel(fake, GENERAL_CHANNEL_ID),
     )
-    await fake.wait_callback(admin_settings)
+    await answer_of(fake, admin_settings)
     await subscribe(fake, ADMIN_ID)
     fake.channel_errors[FEED_CHANNEL_ID] = 403
     await share(fake, BACKEND_POSTING)
@@ -199,7 +200,7 @@ async def test_thread_acknowledgement_posts_a_summary_without_pings(fake: FakeDi
         [{"type": 1, "name": "settings", "options": [{"type": 3, "name": "acknowledgement", "value": "thread"}]}],
         user_id=ADMIN_ID,
     )
-    assert "thread" in (await fake.wait_callback(interaction)).json()["data"]["content"]
+    assert "thread" in (await answer_of(fake, interaction))["content"]
     message = await fake.post_message(BACKEND_POSTING)
     (thread,) = await fake.wait_request("POST", f"/channels/{JOBS_CHANNEL_ID}/messages/{message['id']}/threads")
     assert "Backend" in thread.json()["name"]
