@@ -232,22 +232,31 @@ class Matcher:
         anchors = self._anchors
         found: list[tuple[int, int, Entry]] = []
         at = last = 0  # `at` is where pieces[last] starts in the text
-        for i in [i for i, piece in enumerate(pieces) if piece in anchors]:
+        count = len(pieces)
+        for i, anchor in [(i, a) for i, piece in enumerate(pieces) if (a := anchors.get(piece)) is not None]:
             at += sum(map(len, pieces[last:i])) + i - last
             last = i
-            anchor = anchors[pieces[i]]
-            following = pieces[i + 1] if i + 1 < len(pieces) else ""
+            end = at + len(pieces[i])
+            following = pieces[i + 1] if i + 1 < count else ""
             for branch in anchor.branches:
-                trie = branch.trie
-                if "" not in trie and following not in trie:
-                    continue
-                before = branch.before
+                trie, before = branch.trie, branch.before
+                if following not in trie:
+                    if "" not in trie:
+                        continue
+                    if not before:  # the common case: a one-word form with nothing longer here
+                        forms = trie[""]
+                        assert isinstance(forms, list)
+                        if is_bounded(low, at, end):
+                            _accept(text, at, end, forms, found)
+                        continue
                 if before and (i < len(before) or pieces[i - len(before) : i] != before):
                     continue
                 start = at - sum(map(len, before)) - len(before)
-                _walk(text, low, pieces, i, start, at + len(pieces[i]), trie, found)
+                _walk(text, low, pieces, i, start, end, trie, found)
             for offset, symbol_form, forms in anchor.symbol_forms:
-                _match_symbol(text, low, at - offset, symbol_form, forms, found)
+                start = at - offset
+                if start >= 0 and low.startswith(symbol_form, start):
+                    _match_symbol(text, low, start, symbol_form, forms, found)
         return _longest_first(found, len(text))
 
 
@@ -286,12 +295,21 @@ def _walk(
         node = child
         end += 1 + len(pieces[i])
     for end, forms in reversed(ends):
-        if not is_bounded(low, start, end) or _BAD_GAP.search(low, start, end):
-            continue
-        for form in forms:
-            if form.exact is None or " ".join(words_of_exact(text[start:end])) in form.exact:
-                found.append((start, end, form.entry))
-                return
+        if (
+            is_bounded(low, start, end)
+            and not _BAD_GAP.search(low, start, end)
+            and _accept(text, start, end, forms, found)
+        ):
+            return
+
+
+def _accept(text: str, start: int, end: int, forms: list[_Form], found: list[tuple[int, int, Entry]]) -> bool:
+    """Record the first form whose case rule the written text meets."""
+    for form in forms:
+        if form.exact is None or " ".join(words_of_exact(text[start:end])) in form.exact:
+            found.append((start, end, form.entry))
+            return True
+    return False
 
 
 def _match_symbol(
