@@ -106,7 +106,7 @@ def chrome_hit(line: str) -> ChromeHit | None:
                 return ChromeHit.LINE
             if _BLOCK_OPENERS.fullmatch(text):
                 return ChromeHit.BLOCK
-            if len(_NAV_PHRASES.findall(text)) >= 2:  # a site menu flattened into one line
+            if text.count(" ") >= 2 and len(_NAV_PHRASES.findall(text)) >= 2:  # a site menu flattened into one line
                 return ChromeHit.LINE
             if _NAV_SEPARATOR.search(text) and all(_BUTTONS.fullmatch(p) for p in _NAV_SEPARATOR.split(text) if p):
                 return ChromeHit.LINE

@@ -128,10 +128,9 @@ _INLINE = re.compile(
     r"|(?P<discord><(?:a?:\w+:\d+|[@#][!&]?\d+)>)"
     r"|(?P<link>!?\[(?P<label>[^\]\n]{0,300})\]\((?:[^()\s]|\([^()\s]*\)){0,2000}\))"
     r"|(?P<escape>\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|~>]))"
-    r"|(?P<marker>\*\*|~~|\|\||`+"
-    r"|(?<![\w_])__(?=\S)|(?<=\S)__(?![\w_])"
-    r"|(?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*\\])\*(?![\w*])"
-    r"|(?<![\w\\])_(?=[^\s_])|(?<=[^\s_])_(?![\w_]))"
+    r"|(?P<italic>(?<![\w*\\])\*(?P<starred>[^\s*][^*\n]{0,300}?)(?<=[^\s\\])\*(?![\w*]))"
+    r"|(?P<underlined>(?<![\w\\])_(?P<underscored>[^\s_][^_\n]{0,300}?)(?<=[^\s\\])_(?![\w_]))"
+    r"|(?P<marker>\*\*|~~|\|\||`+|(?<![\w_])__(?=\S)|(?<=\S)__(?![\w_]))"
     "|(?P<invisible>[\u200b-\u200d\u2060\ufeff\u00ad]|\r(?=\n))"
     "|(?P<linebreak>[\r\f\v])"
     "|(?P<space>[\u00a0\u2000-\u200a\u202f\u205f\u3000])"
@@ -184,6 +183,10 @@ def _clean_markdown(text: str) -> Cleaned:
             out.copy(m.group("url"), m.start("url"))
         elif kind == "link":
             out.copy(m.group("label"), m.start("label"))
+        elif kind == "italic":
+            out.copy(m.group("starred"), m.start("starred"))
+        elif kind == "underlined":
+            out.copy(m.group("underscored"), m.start("underscored"))
         elif kind == "escape":
             out.copy(m.group("escaped"), m.start("escaped"))
         elif kind == "linebreak":

@@ -112,13 +112,16 @@ def _number(text: str, multiplier: str | None) -> float:
     return value
 
 
-SALARY_SYMBOLS = ("$", "€", "£", "¥", "₹", "zł", "kr.", "/h", "/y", "/m", "/ h", "/ y", "/ m", "p.a")
+SALARY_SYMBOLS = (
+    "$", "€", "£", "¥", "₹", "zł", "kr.", "/h", "/y", "/m", "/d", "/w", "/ h", "/ y", "/ m", "p.a", "per hour",
+    "per year", "per month", "per week", "per day", "per annum", "an hour", "a year", "a month", "a week", "a day",
+    "pro jahr", "pro monat", "par an", "par mois", "pr. måned", "om måneden",
+)  # fmt: skip
 SALARY_TRIGGERS = frozenset(
     ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "dkk", "sek", "nok", "pln", "inr", "jpy", "sgd", "hkd", "czk",
-     "huf", "zar", "brl", "mxn", "ils", "aed", "ron", "isk", "kr", "per", "annum", "annual", "annually", "yearly",
-     "monthly", "hourly", "weekly", "daily", "pa", "salary", "salaries", "pay", "compensation", "wage", "wages", "rate",
-     "ote", "gehalt", "vergütung", "løn", "lønn", "lön", "salaire", "rémunération", "sueldo", "salario", "brutto",
-     "hour", "hr", "year", "yr", "month", "week", "day", "jahr", "monat")
+     "huf", "zar", "brl", "mxn", "ils", "aed", "ron", "isk", "kr", "annum", "annual", "annually", "yearly", "monthly",
+     "hourly", "weekly", "daily", "pa", "salary", "salaries", "pay", "compensation", "wage", "wages", "rate", "ote",
+     "gehalt", "vergütung", "løn", "lønn", "lön", "salaire", "rémunération", "sueldo", "salario", "brutto")
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"[,;.()]\s|\s[-–—]\s")

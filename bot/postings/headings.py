@@ -22,7 +22,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"(?:preferred|desired|desirable|bonus|additional|optional|nice[- ]to[- ]have|good[- ]to[- ]have|extra)"
         r"(?: (?:skills|qualifications|requirements|experience|points?|skills and experience|but not required))?"
         r"|nice[- ]to[- ]haves?|bonus(?: points)?(?: if you(?: have| are)?.*)?|(?:it's |it is )?a (?:big )?plus(?: if.*)?"
-        r"|pluses|plus points|extra credit|things that might interest you|what (?:would|will) make you stand out"
+        r"|pluses|plus points|extra credit|(?:you(?:'ll| will) get )?extra points.*|things that might interest you|what (?:would|will) make you stand out"
         r"|(?:how to |ways to )?stand out|even better if.*|ideally(?: you (?:have|are|bring))?.*"
         r"|we(?:'d| would) (?:also )?love (?:it )?if.*|it(?:'s| is| would be)? (?:great|nice|a bonus) if.*"
         r"|desirable criteria|wünschenswert|von vorteil|pluspunkte|idealerweise.*|(?:det er )?en fordel(?: hvis.*)?|meriterande"
@@ -51,7 +51,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r" ?(?:qualifications?|requirements?|skills|competencies|experience)"
         r"(?: (?:and|&) (?:qualifications|requirements|skills|experience|competencies|education))?(?: required)?"
         r"|what " + _YOU_WILL + r" (?:bring|need|have|offer)(?: to (?:the|this) (?:team|role|table))?"
-        r"|what we(?:'re| are)? (?:look|looking|search|searching) for(?: in you)?|what we (?:need|expect|require)"
+        r"|what we(?:'re| are)? (?:look|looking|search|searching) for(?: in you)?|who (?:are )?we(?:'re| are)? looking for|what we (?:need|expect|require)"
         r"|who (?:you are|we(?:'re| are) looking for)|(?:we are looking for|we're looking for|looking for)"
         r"|(?:about|is this) you\??|you(?: have| are| bring| should have|'ll have| will have| need| must have)?"
         r"|your (?:profile|background|skills|experience|qualifications|expertise|toolkit)|(?:candidate )?profile"
@@ -68,7 +68,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.BENEFITS,
         r"(?:our |the |employee |key |additional )?(?:benefits|perks)(?: (?:and|&) (?:perks|benefits|compensation))?"
-        r"|(?:compensation|salary|pay|rewards?)(?: (?:and|&) (?:benefits|perks))?|total rewards|what (?:we|you) (?:offer|get)"
+        r"|(?:job |employee )?benefits|salary and (?:appointment )?terms|(?:compensation|salary|pay|rewards?)(?: (?:and|&) (?:benefits|perks))?|total rewards|what (?:we|you) (?:offer|get)"
         r"|we offer|in return(?: we offer)?|what(?:'s| is) in it for you|why (?:join us|join|work (?:here|with us)|us)"
         r"|why you(?:'ll| will) love (?:working (?:here|with us)|it here|us)|life at \w+|what we (?:give|provide)"
         r"|(?:was )?wir bieten(?: dir| ihnen)?|unser angebot|das bieten wir(?: dir)?|deine vorteile|benefits für dich"
@@ -86,14 +86,14 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.APPLY,
         r"(?:how to|ready to|want to|interested\?? ?(?:how to)?) apply\??|to apply|apply(?: here| now| today)?"
         r"|(?:the |our )?(?:application|interview|hiring|recruitment|recruiting) process|next steps|what happens next"
-        r"|(?:contact|questions)(?: (?:us|person|information|info))?|application deadline|deadline|interested\??"
+        r"|application(?: procedure| and contact| process)?|(?:contact|questions)(?: (?:us|person|information|info))?|application deadline|deadline|interested\??"
         r"|(?:deine |ihre )?bewerbung|so bewirbst du dich|kontakt(?:person)?|ansøgning|ansøg|søknad|ansökan"
         r"|candidature|comment postuler|postuler|sollicitatie|solliciteren|cómo aplicar",
     ),
     (
         SectionKind.ABOUT,
         r"about(?: us| the (?:company|team|department|organi[sz]ation|business)| [\w&.'-]+(?: [\w&.'-]+){0,3})"
-        r"|who we are|(?:our|the) (?:company|story|mission|team|culture|values)|meet the team|company (?:description|overview)"
+        r"|who we are|what (?:do )?we do|your team|culture|(?:our|the) (?:company|story|mission|team|culture|values)|meet the team|company (?:description|overview)"
         r"|the team|(?:über uns|wer wir sind|das sind wir|unternehmen)|om (?:os|oss|oss på|virksomheden|företaget)|vi er"
         r"|qui sommes-nous\??|à propos(?: de nous)?|l'entreprise|(?:over ons|wie zijn wij)|sobre nosotros|quiénes somos",
     ),
@@ -101,13 +101,16 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.OTHER,
         r"(?:job |position |role )?(?:description|overview|summary|details|information)"
         r"|additional (?:information|details|info)|(?:tech(?:nology)?|our) stack|technologies|tools we use|the stack"
-        r"|full job description|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)|about the job"
+        r"|full job description|job title|role|industry|company (?:size|type)|location options|further information"
+        r"|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)|about the job"
         r"|seniority level|employment type|job function|industries|work location|experience level|job criteria"
         r"|stellenbeschreibung|beschreibung|stillingsbeskrivelse|description du poste|functieomschrijving",
     ),
 )
 
-_HEADING_PATTERNS = tuple((kind, re.compile(pattern)) for kind, pattern in _RULES)
+_HEADING = re.compile("|".join(f"(?P<{kind.name}>{pattern})" for kind, pattern in _RULES))
+"""One pattern, alternatives in rule order: a full match takes the first rule that matches, as a loop would."""
+_KIND_NAMES = tuple((kind.name, kind) for kind, _ in _RULES)
 _NOISE = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 
@@ -124,7 +127,7 @@ def heading_kind(text: str) -> SectionKind | None:
     norm = normalise_heading(text)
     if not norm or len(norm) > 80:
         return None
-    for kind, pattern in _HEADING_PATTERNS:
-        if pattern.fullmatch(norm):
-            return kind
-    return None
+    m = _HEADING.fullmatch(norm)
+    if m is None:
+        return None
+    return next(kind for name, kind in _KIND_NAMES if m.group(name) is not None)

@@ -28,6 +28,7 @@ from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
 from bot.postings.fields_header import JOB_NOUN
 from bot.postings.headings import heading_kind, normalise_heading
 from bot.postings.model import Section, SectionKind
+from bot.postings.textscan import lines_containing
 
 MAX_HEADER_LINES = 8
 MAX_HEADER_LINE = 120
@@ -80,6 +81,7 @@ _GLUED_HEADINGS = (
     "|The role|The Role|Your Role|Your role|Additional Information|Additional information|Job Description"
     "|Job description|Tasks|Duties|Skills|Your qualifications|Your Qualifications|Requirements and Qualifications"
 )
+_GLUED_PHRASES = tuple(_GLUED_HEADINGS.split("|"))
 _GLUED_HEADING = re.compile(
     r"(?:^|(?<=[A-Za-z0-9.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])", re.MULTILINE
 )
@@ -110,7 +112,12 @@ class _Cues:
     def __init__(self, text: str) -> None:
         self.eeo = any(needle in text for needle in _EEO_NEEDLES)
         self.preference = any(needle in text for needle in _PREFERENCE_NEEDLES)
-        self.glued = [m.start() for m in _GLUED_HEADING.finditer(text)]
+        present = [phrase + " " for phrase in _GLUED_PHRASES if phrase + " " in text]
+        self.glued = sorted(
+            m.start()
+            for start, end in lines_containing(text, present)
+            for m in _GLUED_HEADING.finditer(text, start, end)
+        )
 
     def glued_within(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.glued, start)
@@ -175,7 +182,9 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
                 marks.append((start, _K.HEADER, None))
                 continue
 
-        if _FIELD_LINE.match(stripped):  # "Pay: $20/hr" among the requirements is not a requirement
+        if ":" in stripped[:40] and _FIELD_LINE.match(
+            stripped
+        ):  # "Pay: $20/hr" among the requirements is not a requirement
             marks.append((start, _K.OTHER, None))
             continue
 
@@ -221,7 +230,7 @@ def _heading_line(stripped: str, marked: bool) -> tuple[SectionKind | None, str,
                 return kind, heading, None
         if marked or (stripped.endswith(":") and len(stripped.split()) <= 6):
             return None, heading, None
-    label = _LABEL.match(stripped)
+    label = _LABEL.match(stripped) if ":" in stripped[:52] else None
     if label is not None and not stripped.startswith("- "):
         name = label.group(1).strip()
         if not _FIELD_LABEL.match(normalise_heading(name)):

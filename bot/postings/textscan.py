@@ -25,7 +25,9 @@ def lower_same_length(text: str) -> str:
 
 def word_set(lowered: str) -> frozenset[str]:
     """The distinct words of a lower-cased text, without the punctuation around them."""
-    return frozenset(word.strip(_PUNCTUATION) for word in lowered.split())
+    words = set(lowered.split())
+    words.update([word.strip(_PUNCTUATION) for word in words if not word.isalnum()])
+    return frozenset(words)
 
 
 def positions(haystack: str, needles: Iterable[str]) -> list[int]:
