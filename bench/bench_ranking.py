@@ -31,7 +31,7 @@ from bot.postings.model import Posting  # noqa: E402
 from bot.postings.parse import parse_posting  # noqa: E402
 from bot.resumes import read_resume  # noqa: E402
 from bot.resumes.model import ResumeText  # noqa: E402
-from bot.scoring import rank  # noqa: E402
+from bot.scoring import profile_resume, rank, score  # noqa: E402
 
 DATA = REPO / "bench" / "ranking_data"
 SHARED_RESUMES = REPO.parent / "shared" / "data" / "resumes"
@@ -83,6 +83,46 @@ def jobbot_ranker(resumes: Sequence[ResumeText], postings: Sequence[Posting]) ->
     return ranker
 
 
+def reverse_direction(
+    resumes: Sequence[ResumeText],
+    resume_names: Sequence[str],
+    resume_labels: dict[str, dict[str, str]],
+    postings: Sequence[Posting],
+    names: Sequence[str],
+    posting_labels: dict[str, dict[str, str]],
+    raw_postings: Sequence[str],
+) -> None:
+    """The recruiter's direction: for each posting, the resumes ranked (by score's exact total)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    profiles = [profile_resume(r) for r in resumes]
+    totals = [[sum(c.points for c in score(p, prof).categories) for prof in profiles] for p in postings]
+    texts = [r.text for r in resumes]
+    vectorizer = TfidfVectorizer().fit([*texts, *raw_postings])
+    sims = cosine_similarity(vectorizer.transform(raw_postings), vectorizer.transform(texts))
+    order = range(len(resumes))
+    methods: list[tuple[str, Ranker]] = [
+        ("jobbot score", lambda j: sorted(order, key=lambda i: (-totals[j][i], i))),
+        ("TF-IDF cosine", lambda j: sorted(order, key=lambda i: (-sims[j, i], i))),
+    ]
+    for title, level_aware in (("same field", False), ("same field and level", True)):
+        sets = [
+            {
+                i
+                for i, rn in enumerate(resume_names)
+                if resume_labels[rn]["field"] == posting_labels[pn]["field"]
+                and (not level_aware or resume_labels[rn]["level"] == posting_labels[pn]["level"])
+            }
+            for pn in names
+        ]
+        print(f"\nresumes ranked for each posting, relevant = {title}")
+        print(f"  {'method':<36} {'MRR':>6} {'P@1':>6} {'nDCG@5':>7}   postings")
+        for label, ranker in methods:
+            mrr, p1, ndcg, n = evaluate(ranker, sets)
+            print(f"  {label:<36} {mrr:6.3f} {p1:6.3f} {ndcg:7.3f}   {n}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--verbose", action="store_true", help="print each resume's top 3 postings")
@@ -119,7 +159,7 @@ def main() -> int:
         ("TF-IDF cosine, English stop words", tfidf_ranker(texts, raw_postings, stop_words="english")),
     ]
     fields = {v["field"] for v in posting_labels.values()}
-    print(f"{len(resumes)} resumes x {len(postings)} postings ({len(fields)} fields)")
+    print(f"{len(resumes)} resumes x {len(postings)} postings ({len(fields)} fields); postings ranked for each resume")
     for title, level_aware in (("relevant = same field", False), ("relevant = same field and level", True)):
         sets = relevant(level_aware)
         print(f"\n{title}")
@@ -127,6 +167,7 @@ def main() -> int:
         for label, ranker in methods:
             mrr, p1, ndcg, n = evaluate(ranker, sets)
             print(f"  {label:<36} {mrr:6.3f} {p1:6.3f} {ndcg:7.3f}   {n}")
+    reverse_direction(resumes, resume_names, resume_labels, postings, names, posting_labels, raw_postings)
     if args.verbose:
         ranker = methods[0][1]
         for i, rn in enumerate(resume_names):
