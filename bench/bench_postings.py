@@ -46,6 +46,16 @@ def run_once(texts: list[str]) -> float:
     return time.process_time() - start
 
 
+def reference_ms() -> float:
+    """CPU ms of `sum(range(10**6))`: scale the figures by it to compare machines or loads."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.process_time()
+        sum(range(10**6))
+        best = min(best, time.process_time() - start)
+    return best * 1000
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="timed passes over all postings (the fastest is shown)")
@@ -60,6 +70,7 @@ def main() -> int:
     chars = sum(map(len, texts))
     print(f"postings: {len(texts)}  mean size: {chars / len(texts):.0f} chars")
     print(f"clean+sections+fields: {len(texts) / seconds:.0f} postings/s, {1000 * seconds / len(texts):.3f} ms/posting")
+    print(f"machine reference: sum(range(10**6)) takes {reference_ms():.1f} ms of CPU here")
     print(f"passes (CPU s): {', '.join(f'{r:.3f}' for r in runs)} (median {statistics.median(runs):.3f})")
     return 0
 

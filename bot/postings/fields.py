@@ -151,6 +151,9 @@ _PREFERENCE = re.compile(
 _REQUIREMENT = re.compile(r"required|requirement|must|mandatory|minimum|essential", re.I)
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 class _View:
     """The clean text with chrome blanked, and a quick way to ask which section an offset is in."""
 
@@ -162,7 +165,7 @@ class _View:
         for s in self.sections:
             if s.kind is _K.CHROME:
                 pieces.append(text[pos : s.start])
-                pieces.append(re.sub(r"[^\n]", " ", text[s.start : s.end]))
+                pieces.append(_NOT_NEWLINE.sub(" ", text[s.start : s.end]))
                 pos = s.end
         pieces.append(text[pos:])
         self.text = "".join(pieces)

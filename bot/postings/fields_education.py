@@ -32,6 +32,7 @@ _LEVEL = re.compile(
     r"(?<![\w.])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _LEVELS) + r")(?![\w])",
     re.IGNORECASE,
 )
+_SECOND_LEVEL = re.compile(r"(?:\s*(?:/|or|and|,)\s*(?:" + _LEVEL.pattern + r"))*", re.IGNORECASE)
 _BARE_DEGREE = re.compile(r"\bdegree\b", re.IGNORECASE)
 _FIELDS = re.compile(
     r"(?:\s+degree)?\s*(?:\([^)]{0,20}\)\s*)?(?:in|of|within|der|des|im bereich|i|en)\s+(?:the\s+)?(?:field\s+of\s+)?",
@@ -96,7 +97,7 @@ def degree_mentions(text: str, start: int = 0, end: int | None = None) -> Iterat
 def _fields_after(text: str, offset: int, stop: int) -> tuple[str, ...]:
     # skip a second level ("BS/MS in ...", "Bachelor's or Master's degree in ...")
     window = text[offset : min(stop, offset + 200)]
-    skip = re.match(r"(?:\s*(?:/|or|and|,)\s*(?:" + _LEVEL.pattern + r"))*", window, re.IGNORECASE)
+    skip = _SECOND_LEVEL.match(window)
     pos = skip.end() if skip else 0
     intro = _FIELDS.match(window, pos)
     if intro is None:

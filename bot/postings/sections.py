@@ -28,7 +28,7 @@ from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
 from bot.postings.fields_header import JOB_NOUN
 from bot.postings.headings import heading_kind, normalise_heading
 from bot.postings.model import Section, SectionKind
-from bot.postings.textscan import lines_containing
+from bot.postings.textscan import lines_containing, positions
 
 MAX_HEADER_LINES = 8
 MAX_HEADER_LINE = 120
@@ -105,13 +105,13 @@ _PREFERENCE_NEEDLES = ("plus", "Plus", "advantage", "asset", "bonus", "Bonus", "
 
 
 class _Cues:
-    """Which sentence cues a text can hold at all (a few str.find calls), so most lines skip those patterns."""
+    """Where sentence cues can be at all (str.find of a few literals), so most lines skip those patterns."""
 
     __slots__ = ("eeo", "glued", "preference")
 
     def __init__(self, text: str) -> None:
-        self.eeo = any(needle in text for needle in _EEO_NEEDLES)
-        self.preference = any(needle in text for needle in _PREFERENCE_NEEDLES)
+        self.eeo = positions(text, [n for n in _EEO_NEEDLES if n in text])
+        self.preference = positions(text, [n for n in _PREFERENCE_NEEDLES if n in text])
         present = [phrase + " " for phrase in _GLUED_PHRASES if phrase + " " in text]
         self.glued = sorted(
             m.start()
@@ -119,9 +119,13 @@ class _Cues:
             for m in _GLUED_HEADING.finditer(text, start, end)
         )
 
+    @staticmethod
+    def within(found: list[int], start: int, end: int) -> bool:
+        i = bisect.bisect_left(found, start)
+        return i < len(found) and found[i] < end
+
     def glued_within(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.glued, start)
-        return i < len(self.glued) and self.glued[i] < end
+        return self.within(self.glued, start, end)
 
 
 def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> tuple[Section, ...]:
@@ -253,7 +257,7 @@ def _mark_body(
     if start >= end:
         return
     line = text[start:end]
-    if cues.eeo and _EEO_CUE.search(line):
+    if cues.within(cues.eeo, start, end) and _EEO_CUE.search(line):
         marks.append((start, _K.EEO, None))
         return
     if kind is not _K.HEADER and _APPLY_CUE.match(line):
@@ -265,7 +269,7 @@ def _mark_body(
         elif line.startswith("- ") and _DUTY_CUE.match(line):
             kind = _K.RESPONSIBILITIES
     marks.append((start, kind, heading))
-    if kind is _K.REQUIRED and cues.preference:
+    if kind is _K.REQUIRED and cues.within(cues.preference, start, end):
         _mark_preferences(marks, text, start, end, heading)
 
 
