@@ -66,11 +66,21 @@ def _resolve_posting_url(url: str) -> Any:
 def _load_posting(name: str) -> Any:
     if _is_url(name):
         return _resolve_posting_url(name)
-    data = _read_input(name)
-    from bot.postings.decode import posting_text_from_bytes
+    return _parse_posting_file(name, _read_input(name))
+
+
+def _posting_text(name: str, data: bytes) -> str:
+    """Text of a posting file: PDF and DOCX through the bounded document reader, like the bot's attachments."""
+    from bot.config import get_settings
+    from bot.services.ingest import posting_text_from_file
+
+    return posting_text_from_file(data, "stdin" if name == "-" else Path(name).name, None, get_settings())
+
+
+def _parse_posting_file(name: str, data: bytes) -> Any:
     from bot.postings.parse import parse_posting
 
-    return parse_posting(posting_text_from_bytes(data, None if name == "-" else Path(name).name))
+    return parse_posting(_posting_text(name, data))
 
 
 def _load_resume(name: str) -> Any:
@@ -123,14 +133,13 @@ def cmd_keywords(args: argparse.Namespace) -> int:
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
-    from bot.postings.decode import posting_text_from_bytes
     from bot.postings.detect import POSTING_THRESHOLD, looks_like_posting
 
     failures = 0
     results: list[dict[str, Any]] = []
     for name in args.files:
         try:
-            text = posting_text_from_bytes(_read_input(name), None if name == "-" else Path(name).name)
+            text = _posting_text(name, _read_input(name))
         except UserFacingError as exc:
             failures += 1
             print(f"jobbot: {exc}", file=sys.stderr)

@@ -58,3 +58,27 @@ def test_unexpected_error_never_shows_a_traceback(
     assert code == 1
     assert "Traceback" not in err and "internal detail" not in err
     assert "JOBBOT_DEBUG" in err
+
+
+def test_a_docx_posting_is_read_like_a_discord_attachment(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import json
+
+    import docx
+
+    document = docx.Document()
+    for line in (REPO_ROOT / "examples" / "posting-icu-nurse.txt").read_text().splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "nurse.docx"
+    document.save(str(path))
+    assert main(["keywords", "--format", "json", str(path)]) == 0
+    posting = json.loads(capsys.readouterr().out)
+    assert posting["title"].startswith("Registered Nurse")
+    assert {"BLS", "ACLS"} <= {k["keyword"] for k in posting["keywords"]}
+
+
+def test_an_executable_named_pdf_is_refused_in_one_sentence(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "posting.pdf"
+    path.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8)
+    assert main(["keywords", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("jobbot: posting.pdf") and err.count("\n") == 1
