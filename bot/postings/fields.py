@@ -36,7 +36,7 @@ from bot.postings.fields_header import (
 )
 from bot.postings.fields_salary import SALARY_SYMBOLS, SALARY_TRIGGERS, find_salary
 from bot.postings.model import Education, PostingFields, Section, SectionKind
-from bot.postings.textscan import lines_containing, lower_same_length, word_set
+from bot.postings.textscan import lines_containing, lower_same_length, positions, word_set
 
 _K = SectionKind
 
@@ -185,6 +185,28 @@ class _View:
             return []
         haystack = self.lower if limit is None else self.lower[:limit]
         return lines_containing(haystack, present)
+
+    def windows_with(
+        self, words: frozenset[str], needles: Sequence[str] = (), before: int = 20, after: int = 60
+    ) -> list[tuple[int, int, int]]:
+        """(start, end, line end) of short windows around each word-initial trigger, merged when they overlap."""
+        present = [w for w in needles if w in self.lower]
+        present.extend(self.words & words)
+        windows: list[tuple[int, int, int]] = []
+        lower = self.lower
+        for at in positions(lower, present):
+            if at and lower[at - 1].isalnum():
+                continue
+            line_start = lower.rfind("\n", 0, at) + 1
+            line_end = lower.find("\n", at)
+            if line_end < 0:
+                line_end = len(lower)
+            start, end = max(line_start, at - before), min(line_end, at + after)
+            if windows and start <= windows[-1][1] and windows[-1][2] == line_end:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end), line_end)
+            else:
+                windows.append((start, end, line_end))
+        return windows
 
     def kind_at(self, offset: int) -> SectionKind:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -410,8 +432,8 @@ def _education(view: _View) -> Education | None:
     found: list[tuple[int, str | None, tuple[str, ...], bool | None]] = []
     degrees = (
         m
-        for start, end in view.lines_with(DEGREE_TRIGGERS, DEGREE_NEEDLES)
-        for m in degree_mentions(view.text, start, end)
+        for start, end, line_end in view.windows_with(DEGREE_TRIGGERS, DEGREE_NEEDLES)
+        for m in degree_mentions(view.text, start, end, line_end)
     )
     for mention in degrees:
         kind = view.kind_at(mention.offset)

@@ -77,19 +77,23 @@ class DegreeMention:
     fields: tuple[str, ...]
 
 
-def degree_mentions(text: str, start: int = 0, end: int | None = None) -> Iterator[DegreeMention]:
-    """Each degree the text asks for, with its level (None for a bare "degree") and fields."""
+def degree_mentions(
+    text: str, start: int = 0, end: int | None = None, fields_end: int | None = None
+) -> Iterator[DegreeMention]:
+    """Each degree named in text[start:end], with its level (None for a bare "degree") and the fields
+    of study that follow it (read up to `fields_end`, the end of the line, when given)."""
     stop = len(text) if end is None else end
+    reach = stop if fields_end is None else fields_end
     spans: list[tuple[int, int]] = []
     for m in _LEVEL.finditer(text, start, stop):
         if len(spans) >= MAX_MENTIONS:
             return
-        yield DegreeMention(m.start(), m.lastgroup, _fields_after(text, m.end(), stop))
+        yield DegreeMention(m.start(), m.lastgroup, _fields_after(text, m.end(), reach))
         spans.append(m.span())
     for m in _BARE_DEGREE.finditer(text, start, stop):
         if any(a <= m.start() <= b + 25 for a, b in spans):
             continue
-        fields = _fields_after(text, m.end(), stop)
+        fields = _fields_after(text, m.end(), reach)
         if fields:
             yield DegreeMention(m.start(), None, fields)
 

@@ -10,6 +10,7 @@ candidate wins. A figure stated once gives minimum = maximum; "up to" gives only
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.postings.model import Salary
 
@@ -49,6 +50,9 @@ _SALARY = re.compile(
     r"(?:\s?(?P<cur4>" + _CUR + r"|kr\.?|,-))?)?"
     r"(?P<gross>\s?(?:gross|brutto|base|OTE|DOE|\+\s?(?:bonus|equity|benefits|super))?)"
     r"(?:\s?(?P<period>(?i:" + _PERIOD + r")))?",
+)
+_PREFIX = re.compile(
+    r"(?:\b(?i:up to|from|starting (?:at|from)|at least|minimum(?: of)?|ab|bis zu|jusqu'à)\s+)?(?:" + _CUR + r")?\s?\Z"
 )
 _PAY_WORDS = re.compile(
     r"salary|salaries|\bpay\b|compensation|\bwage|\bbase\b|\bearn|\brate\b|\bOTE\b|gehalt|vergütung|\bløn\b|lønn|lön"
@@ -124,6 +128,7 @@ SALARY_TRIGGERS = frozenset(
      "gehalt", "vergütung", "løn", "lønn", "lön", "salaire", "rémunération", "sueldo", "salario", "brutto")
 )  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d[\d.,]*")
 _CLAUSE_BREAK = re.compile(r"[,;.()]\s|\s[-–—]\s")
 
 
@@ -143,7 +148,7 @@ def find_salary(text: str, spans: list[tuple[int, int]], dollar: str = "USD") ->
     for start, end in spans:
         if _DIGIT.search(text, start, end) is None:
             continue
-        for m in _SALARY.finditer(text, start, end):
+        for m in _figures(text, start, end):
             seen += 1
             if seen > MAX_CANDIDATES:
                 return best[2] if best else None
@@ -153,11 +158,30 @@ def find_salary(text: str, spans: list[tuple[int, int]], dollar: str = "USD") ->
     return best[2] if best else None
 
 
+def _figures(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Salary-shaped matches in text[start:end], tried only where a number starts (with what precedes it)."""
+    done = start
+    for number in _NUMBER.finditer(text, start, end):
+        if number.start() < done:
+            continue
+        window = max(start, number.start() - 24)
+        prefix = _PREFIX.search(text, window, number.start())
+        m = _SALARY.match(text, prefix.start() if prefix else number.start(), end)
+        if m is not None and m.end() > number.start():
+            done = m.end()
+            yield m
+        else:
+            done = number.end()
+
+
 def _candidate(text: str, m: re.Match[str], dollar: str) -> tuple[int, Salary] | None:
     a, b = m.group("a"), m.group("b")
     end = m.end()
     start = next(m.start(g) for g in ("lead", "cur1", "a") if m.group(g) is not None)
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-/#"):
+        return None
+    stated = m.group("cur1") or m.group("cur2") or m.group("cur3") or m.group("cur4") or m.group("period")
+    if not stated and b is None:  # a bare number: only a labelled range ("Salary: 60,000 - 75,000") counts
         return None
     line_start = text.rfind("\n", max(0, start - _CONTEXT), start) + 1 or max(0, start - _CONTEXT)
     line_end = text.find("\n", end, end + _CONTEXT)
@@ -168,7 +192,6 @@ def _candidate(text: str, m: re.Match[str], dollar: str) -> tuple[int, Salary] |
     if _NOT_PAY.search(near):
         return None
     pay_words = _PAY_WORDS.search(line) is not None
-    stated = m.group("cur1") or m.group("cur2") or m.group("cur3") or m.group("cur4") or m.group("period")
     if not stated and not (pay_words and b is not None and line.lstrip("- ")[:1].isalpha()):
         return None
     currency = _currency(dollar, m.group("cur1"), m.group("cur2"), m.group("cur3"), m.group("cur4"))
