@@ -28,7 +28,7 @@ from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
 from bot.postings.fields_header import JOB_NOUN
 from bot.postings.headings import heading_kind, normalise_heading
 from bot.postings.model import Section, SectionKind
-from bot.postings.textscan import lines_containing, positions
+from bot.postings.textscan import lines_containing, lower_same_length, positions, word_set
 
 MAX_HEADER_LINES = 8
 MAX_HEADER_LINE = 120
@@ -81,7 +81,6 @@ _GLUED_HEADINGS = (
     "|The role|The Role|Your Role|Your role|Additional Information|Additional information|Job Description"
     "|Job description|Tasks|Duties|Skills|Your qualifications|Your Qualifications|Requirements and Qualifications"
 )
-_GLUED_PHRASES = tuple(_GLUED_HEADINGS.split("|"))
 _GLUED_HEADING = re.compile(
     r"(?:^|(?<=[A-Za-z0-9.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])", re.MULTILINE
 )
@@ -96,26 +95,34 @@ _FIELD_LABEL = re.compile(
 )
 
 
-_EEO_NEEDLES = ("elcome applications", "qual opportunit", "qual Opportunit", "QUAL OPPORTUNIT", "qual employment",
-                "qual Employment", "egard to", "-Verify", "-verify", "ccommodation", "ffirmative",
-                "eteran", "iversity", "qualified applicants", "nclusive", "iverse")  # fmt: skip
-_PREFERENCE_NEEDLES = ("plus", "Plus", "advantage", "asset", "bonus", "Bonus", "nice", "Nice", "prefer", "Prefer",
-                       "ideal", "Ideal", "desir", "Desir", "required", "mandatory", "must", "helpful", "beneficial",
-                       "great", "Vorteil", "wünschenswert", "fordel", "atout", "merit", "gerne")  # fmt: skip
+_EEO_WORDS = frozenset(
+    ("welcome", "equal", "regard", "e-verify", "accommodation", "accommodations", "affirmative", "veteran", "veterans",
+     "diversity", "diverse", "inclusive", "qualified")
+)  # fmt: skip
+_PREFERENCE_WORDS = frozenset(
+    ("plus", "advantage", "asset", "bonus", "nice", "nice-to-have", "preferred", "preferably", "preference", "ideally",
+     "desirable", "desired", "advantageous", "required", "mandatory", "must", "helpful", "beneficial", "great",
+     "vorteil", "wünschenswert", "fordel", "atout", "meriterande", "meritterende", "gerne")
+)  # fmt: skip
+_GLUED_WORDS = frozenset(
+    ("responsibilities", "qualifications", "requirements", "competencies", "profile", "offer", "benefits", "nice",
+     "preferred", "about", "position", "role", "information", "description", "who", "tasks", "duties", "skills")
+)  # fmt: skip
 
 
 class _Cues:
-    """Where sentence cues can be at all (str.find of a few literals), so most lines skip those patterns."""
+    """Where sentence cues can be at all (a word set, then str.find), so most lines skip those patterns."""
 
     __slots__ = ("eeo", "glued", "preference")
 
     def __init__(self, text: str) -> None:
-        self.eeo = positions(text, [n for n in _EEO_NEEDLES if n in text])
-        self.preference = positions(text, [n for n in _PREFERENCE_NEEDLES if n in text])
-        present = [phrase + " " for phrase in _GLUED_PHRASES if phrase + " " in text]
+        lowered = lower_same_length(text)
+        words = word_set(lowered)
+        self.eeo = positions(lowered, words & _EEO_WORDS)
+        self.preference = positions(lowered, words & _PREFERENCE_WORDS)
         self.glued = sorted(
             m.start()
-            for start, end in lines_containing(text, present)
+            for start, end in lines_containing(lowered, words & _GLUED_WORDS)
             for m in _GLUED_HEADING.finditer(text, start, end)
         )
 
