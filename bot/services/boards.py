@@ -395,6 +395,7 @@ class BoardService:
     async def _poll(self, board: Board, summary: PollSummary) -> None:
         followers = await self._store.boards.followers(board.id)
         if not followers:
+            self._states.pop(board.id, None)
             return
         provider = Provider(board.provider)
         state = self._states.get(board.id)
