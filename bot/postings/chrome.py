@@ -87,6 +87,7 @@ _BANNERS = re.compile(
 )
 
 
+_SHORT_LINE = re.compile(f"(?P<button>{_BUTTONS.pattern})|(?P<block>{_BLOCK_OPENERS.pattern})", re.IGNORECASE)
 _NAV_SEPARATOR = re.compile(r"\s*[/|·•]\s*")
 
 
@@ -102,13 +103,14 @@ def chrome_hit(line: str) -> ChromeHit | None:
     if len(line) <= MAX_LISTING_LINE:
         text = line.lstrip("-–•*#>| ").rstrip(" :")
         if len(text) <= MAX_BUTTON_LINE:
-            if _BUTTONS.fullmatch(text):
-                return ChromeHit.LINE
-            if _BLOCK_OPENERS.fullmatch(text):
-                return ChromeHit.BLOCK
+            short = _SHORT_LINE.fullmatch(text)
+            if short is not None:
+                return ChromeHit.LINE if short.lastgroup == "button" else ChromeHit.BLOCK
             if text.count(" ") >= 2 and len(_NAV_PHRASES.findall(text)) >= 2:  # a site menu flattened into one line
                 return ChromeHit.LINE
-            if _NAV_SEPARATOR.search(text) and all(_BUTTONS.fullmatch(p) for p in _NAV_SEPARATOR.split(text) if p):
+            if any(sep in text for sep in "/|·•") and all(
+                _BUTTONS.fullmatch(p) for p in _NAV_SEPARATOR.split(text) if p
+            ):
                 return ChromeHit.LINE
     if _BANNERS.match(line.lstrip("-–•*#>| ")):
         return ChromeHit.LINE

@@ -92,7 +92,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.ABOUT,
-        r"about(?: us| the (?:company|team|department|organi[sz]ation|business)| [\w&.'-]+(?: [\w&.'-]+){0,3})"
+        r"about(?: us| the (?:company|team|department|organi[sz]ation|business)| (?!the job\b|this job\b)[\w&.'-]+(?: [\w&.'-]+){0,3})"
         r"|who we are|what (?:do )?we do|your team|culture|(?:our|the) (?:company|story|mission|team|culture|values)|meet the team|company (?:description|overview)"
         r"|the team|(?:über uns|wer wir sind|das sind wir|unternehmen)|om (?:os|oss|oss på|virksomheden|företaget)|vi er"
         r"|qui sommes-nous\??|à propos(?: de nous)?|l'entreprise|(?:over ons|wie zijn wij)|sobre nosotros|quiénes somos",
@@ -102,7 +102,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"(?:job |position |role )?(?:description|overview|summary|details|information)"
         r"|additional (?:information|details|info)|(?:tech(?:nology)?|our) stack|technologies|tools we use|the stack"
         r"|full job description|job title|role|industry|company (?:size|type)|location options|further information"
-        r"|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)|about the job"
+        r"|location|schedule|working hours|(?:job|position) (?:type|details)|other (?:information|details)|about (?:the|this) job"
         r"|seniority level|employment type|job function|industries|work location|experience level|job criteria"
         r"|stellenbeschreibung|beschreibung|stillingsbeskrivelse|description du poste|functieomschrijving",
     ),

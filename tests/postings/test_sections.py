@@ -66,6 +66,7 @@ def _kind_of(raw: str, snippet: str) -> SectionKind:
         ("How to apply", K.APPLY),
         ("Equal Opportunity Employer", K.EEO),
         ("Job description", K.OTHER),
+        ("About the job", K.OTHER),
     ],
 )
 def test_heading_phrasings(heading: str, kind: SectionKind) -> None:
