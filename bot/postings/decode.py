@@ -48,12 +48,12 @@ def _decode(data: bytes) -> str | None:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
                 return None
+    if b"\x00" in data[:4096]:
+        return _decode_utf16_without_bom(data)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
-        return None
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -63,6 +63,20 @@ def _decode(data: bytes) -> str | None:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _decode_utf16_without_bom(data: bytes) -> str | None:
+    """Windows tools write UTF-16 without a BOM: mostly-ASCII text then has a NUL in every other byte."""
+    sample = data[:4096]
+    odd_nuls, even_nuls = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    for encoding, nuls, others in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
+        if nuls > 0.8 * half and others < 0.05 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _looks_binary(text: str) -> bool:

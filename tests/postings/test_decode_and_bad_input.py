@@ -21,6 +21,12 @@ def test_utf8_and_boms() -> None:
     assert posting_text_from_bytes(codecs.BOM_UTF16_BE + "Ingénieur".encode("utf-16-be"), None) == "Ingénieur"
 
 
+def test_utf16_without_bom() -> None:
+    text = "Registered Nurse, night shift, Denver"
+    assert posting_text_from_bytes(text.encode("utf-16-le"), None) == text
+    assert posting_text_from_bytes(text.encode("utf-16-be"), None) == text
+
+
 def test_legacy_encoding_is_detected() -> None:
     raw = "Wir suchen einen Entwickler für unser Büro in München. Gehalt nach Vereinbarung, schöne Grüße.".encode(
         "cp1252"
