@@ -74,6 +74,7 @@ class Subscriptions(commands.Cog):
         seniority: Seniority | None = None,
         company: str | None = None,
     ) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the store may be busy: answer in time
         assert interaction.guild_id is not None
         subscription = await self.bot.store.subscriptions.create(
             interaction.guild_id,
@@ -97,6 +98,7 @@ class Subscriptions(commands.Cog):
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def unsubscribe(self, interaction: discord.Interaction[Any], subscription: int) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the store may be busy: answer in time
         assert interaction.guild_id is not None
         if await self.bot.store.subscriptions.delete(interaction.guild_id, subscription):
             await say(interaction, f"Subscription #{subscription} is stopped.")
@@ -123,6 +125,7 @@ class Subscriptions(commands.Cog):
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def subscriptions(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the store may be busy: answer in time
         assert interaction.guild_id is not None
         found = await self.bot.store.subscriptions.for_guild(interaction.guild_id)
         if not found:
