@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.services.lookup import resolve_posting
-from cogs.choices import PostingChoices
+from cogs.choices import PostingCog
+from cogs.errors import AnsweringView
 from cogs.render import keyword_pages, say
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 PAGER_TIMEOUT = 600.0
 
 
-class Pager(discord.ui.View):
+class Pager(AnsweringView):
     """Previous/next buttons over embeds; only the member who asked can turn the pages."""
 
     def __init__(self, pages: list[discord.Embed], owner_id: int) -> None:
@@ -57,15 +57,7 @@ class Pager(discord.ui.View):
         await self._show(interaction, +1)
 
 
-class Keywords(commands.Cog):
-    def __init__(self, bot: JobBot) -> None:
-        self.bot = bot
-        self.choices = PostingChoices(bot)
-
-    @commands.Cog.listener()
-    async def on_jobbot_postings_changed(self, guild_id: int) -> None:
-        self.choices.invalidate(guild_id)
-
+class Keywords(PostingCog):
     @app_commands.command(name="jobkeywords", description="The keywords a resume needs for a job posting shared here.")
     @app_commands.describe(posting="A posting of this server (type to search); by default the latest one here.")
     @app_commands.guild_only()

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
-from bot.errors import UserFacingError
 from bot.services.matching import ResumeUpload, check_resume_size, match_resume, score_resume
-from cogs.choices import PostingChoices
+from cogs.attachments import read_attachment
+from cogs.choices import PostingCog
+from cogs.errors import PRIVATE_INPUT
 from cogs.render import match_embed, say, score_embed
 
 if TYPE_CHECKING:
@@ -28,24 +28,16 @@ MATCH_RATE, MATCH_PER = 2, 60.0
 
 async def download_resume(attachment: discord.Attachment, bot: JobBot) -> ResumeUpload:
     """The declared size is checked first: a too-large file is never downloaded."""
-    check_resume_size(attachment.size, bot.settings)
-    try:
-        data = await attachment.read()
-    except discord.HTTPException:
-        raise UserFacingError(f"I could not download {attachment.filename}; please upload it again.") from None
+    data = await read_attachment(attachment, lambda size: check_resume_size(size, bot.settings))
     return ResumeUpload(data, attachment.filename, attachment.content_type)
 
 
-class Score(commands.Cog):
-    def __init__(self, bot: JobBot) -> None:
-        self.bot = bot
-        self.choices = PostingChoices(bot)
-
-    @commands.Cog.listener()
-    async def on_jobbot_postings_changed(self, guild_id: int) -> None:
-        self.choices.invalidate(guild_id)
-
-    @app_commands.command(name="score", description="Privately score your resume against a job posting shared here.")
+class Score(PostingCog):
+    @app_commands.command(
+        name="score",
+        description="Privately score your resume against a job posting shared here.",
+        extras={PRIVATE_INPUT: True},
+    )
     @app_commands.describe(
         resume="Your resume (PDF, DOCX, ODT, RTF, TXT, MD or HTML); read in memory, never stored.",
         posting="A posting of this server (type to search); by default the latest one here.",
@@ -69,7 +61,11 @@ class Score(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         return await self.choices.autocomplete(interaction, current)
 
-    @app_commands.command(name="match", description="Privately rank this server's job postings for your resume.")
+    @app_commands.command(
+        name="match",
+        description="Privately rank this server's job postings for your resume.",
+        extras={PRIVATE_INPUT: True},
+    )
     @app_commands.describe(resume="Your resume (PDF, DOCX, ODT, RTF, TXT, MD or HTML); read in memory, never stored.")
     @app_commands.guild_only()
     @app_commands.checks.cooldown(MATCH_RATE, MATCH_PER)
