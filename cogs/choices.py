@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
+from discord.ext import commands
 
 from bot.services.lookup import choice_name, rank_titles
 from bot.store import PostingTitle
@@ -51,3 +52,15 @@ class PostingChoices:
             log.exception("posting autocomplete failed")
             return []
         return [app_commands.Choice(name=choice_name(t), value=f"#{t.id}") for t in ranked]
+
+
+class PostingCog(commands.Cog):
+    """A cog whose commands take a "which posting" option: its choices, dropped when postings change."""
+
+    def __init__(self, bot: JobBot) -> None:
+        self.bot = bot
+        self.choices = PostingChoices(bot)
+
+    @commands.Cog.listener()
+    async def on_jobbot_postings_changed(self, guild_id: int) -> None:
+        self.choices.invalidate(guild_id)

@@ -28,6 +28,7 @@ from bot.services.ingest import (
     worth_reading,
 )
 from bot.store import PostingSource, StoredPosting
+from cogs.attachments import read_attachment
 from cogs.render import NO_PINGS, clip, posting_embed, posting_label, say
 
 if TYPE_CHECKING:
@@ -214,11 +215,9 @@ class Ingest(commands.Cog):
         settings = self.bot.settings
         if files:
             attachment = files[0]
-            check_posting_file_size(attachment.filename, attachment.size, settings)
-            try:
-                data = await attachment.read()
-            except discord.HTTPException:
-                raise UserFacingError(f"I could not download {attachment.filename}; try again.") from None
+            data = await read_attachment(
+                attachment, lambda size: check_posting_file_size(attachment.filename, size, settings)
+            )
             return await ingest_file(
                 self.bot.store,
                 where,
