@@ -23,9 +23,9 @@ from discord.ext import commands
 
 from bot.errors import UserFacingError
 from bot.net.fetch import Fetcher
-from bot.services.boards import BoardService
+from bot.services.boards import FAILING_NOTICE_AFTER, BoardService
 from bot.store import FollowedBoard, StoredPosting
-from cogs.render import EMBED_COLOUR, clip, say
+from cogs.render import EMBED_COLOUR, NO_PINGS, clip, say
 
 if TYPE_CHECKING:
     from bot.app import JobBot
@@ -63,7 +63,7 @@ def _service(interaction: discord.Interaction[Any]) -> BoardService:
 
 @app_commands.describe(
     url="The company's job board address (Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Recruitee).",
-    channel="Where the follow is announced (new jobs reach channels through /subscribe).",
+    channel="Where I report problems with this board (new jobs reach channels through /subscribe).",
 )
 @app_commands.checks.has_permissions(manage_guild=True)
 async def follow(interaction: discord.Interaction[Any], url: str, channel: discord.TextChannel | None = None) -> None:
@@ -140,7 +140,12 @@ class Boards(commands.Cog):
         self._fetcher = Fetcher(self.bot.settings)
         await self._fetcher.__aenter__()
         self.service = BoardService(
-            self.bot.store, self.bot.settings, self._fetcher, on_created=self._created, on_changed=self._changed
+            self.bot.store,
+            self.bot.settings,
+            self._fetcher,
+            on_created=self._created,
+            on_changed=self._changed,
+            on_failing=self._failing,
         )
         self._poller = asyncio.create_task(self.service.run(self._stop), name="jobbot-board-poller")
 
@@ -163,6 +168,22 @@ class Boards(commands.Cog):
 
     async def _changed(self, guild_id: int) -> None:
         self.bot.dispatch("jobbot_postings_changed", guild_id)
+
+    async def _failing(self, followed: FollowedBoard, error: str) -> None:
+        """Tell the channel the follow was set up in, once, that a board keeps failing."""
+        if followed.channel_id is None:
+            return
+        board = followed.board
+        text = (
+            f"I could not read the {PROVIDER_NAMES.get(board.provider, board.provider)} board {board.slug} "
+            f"the last {FAILING_NOTICE_AFTER} times ({clip(error, 200)}). I keep trying, less often; "
+            "/jobbot unfollow stops it."
+        )
+        channel = self.bot.get_partial_messageable(followed.channel_id, guild_id=followed.guild_id)
+        try:
+            await channel.send(text, allowed_mentions=NO_PINGS)
+        except discord.HTTPException as exc:
+            log.warning("could not report a failing board", extra={"board": board.id, "status": exc.status})
 
 
 async def setup(bot: JobBot) -> None:

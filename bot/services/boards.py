@@ -10,7 +10,9 @@ errors and 429s (Retry-After honoured), and jitter so boards followed together s
 A job new to a guild is stored as that guild's feed posting and handed to `on_created` (the bot
 passes it to subscription delivery, which makes each announcement happen once); a job that left
 the board is marked removed. A guild that starts following a board gets the board's current jobs
-stored silently: only jobs posted after the follow are announced.
+stored silently: only jobs posted after the follow are announced. After FAILING_NOTICE_AFTER
+failures in a row, `on_failing` tells each following guild once (the bot posts in the channel the
+follow was set up in).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ MAX_DETAIL_FETCHES = 100  # SmartRecruiters one-job reads per poll (its list has
 
 OnCreated = Callable[[StoredPosting], Awaitable[None]]
 OnChanged = Callable[[int], Awaitable[None]]
+OnFailing = Callable[[FollowedBoard, str], Awaitable[None]]
+FAILING_NOTICE_AFTER = 5  # failures in a row before the guilds that follow a board hear about it (once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +293,10 @@ async def _noop_changed(_: int) -> None:
     return None
 
 
+async def _noop_failing(_: FollowedBoard, __: str) -> None:
+    return None
+
+
 class BoardService:
     """Follows and polls boards for every guild; `fetcher` must be open while it is used."""
 
@@ -300,6 +308,7 @@ class BoardService:
         *,
         on_created: OnCreated = _noop_created,
         on_changed: OnChanged = _noop_changed,
+        on_failing: OnFailing = _noop_failing,
         rng: random.Random | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         concurrency: int = POLL_CONCURRENCY,
@@ -309,6 +318,7 @@ class BoardService:
         self._fetcher = fetcher
         self._on_created = on_created
         self._on_changed = on_changed
+        self._on_failing = on_failing
         self._rng = rng or random.Random()
         self._now = now
         self._concurrency = concurrency
@@ -495,6 +505,9 @@ class BoardService:
             delay = max(delay, timedelta(seconds=min(retry_after, MAX_BACKOFF.total_seconds())))
         count = await self._store.boards.record_failure(board.id, polled_at=now, next_poll_at=now + delay, error=error)
         log.warning("board poll failed", extra={"board": board.id, "failures": count, "error": error})
+        if count == FAILING_NOTICE_AFTER:  # exactly once per run of failures
+            for follower in await self._store.boards.followers(board.id):
+                await self._on_failing(follower, error)
 
     def backoff(self, failures: int) -> timedelta:
         """interval, 2×, 4×, … after 1, 2, 3 … failures in a row, capped at MAX_BACKOFF, with jitter."""

@@ -16,8 +16,8 @@ from bot.config import Settings
 from bot.errors import UserFacingError
 from bot.net.fetch import Fetcher
 from bot.postings.sources.links import Provider, board_api_url, job_api_url
-from bot.services.boards import MAX_BACKOFF, BoardService
-from bot.store import Store, StoredPosting
+from bot.services.boards import FAILING_NOTICE_AFTER, MAX_BACKOFF, BoardService
+from bot.store import FollowedBoard, Store, StoredPosting
 from tests.boards.server import BoardServer
 from tests.sources import payloads
 
@@ -43,6 +43,7 @@ class Harness:
     clock: Clock
     created: list[StoredPosting]
     store: Store
+    failing: list[tuple[int, str]]
 
 
 @pytest.fixture
@@ -53,12 +54,19 @@ async def harness(board_server: BoardServer, store: Store) -> AsyncIterator[Harn
     clock = Clock()
     created: list[StoredPosting] = []
 
+    failing: list[tuple[int, str]] = []
+
     async def on_created(stored: StoredPosting) -> None:
         created.append(stored)
 
+    async def on_failing(followed: FollowedBoard, error: str) -> None:
+        failing.append((followed.guild_id, error))
+
     async with Fetcher(settings) as fetcher:
-        service = BoardService(store, settings, fetcher, on_created=on_created, rng=random.Random(7), now=clock)
-        yield Harness(service, clock, created, store)
+        service = BoardService(
+            store, settings, fetcher, on_created=on_created, on_failing=on_failing, rng=random.Random(7), now=clock
+        )
+        yield Harness(service, clock, created, store, failing)
 
 
 def _board(*jobs: dict[str, Any]) -> dict[str, Any]:
@@ -256,3 +264,18 @@ async def test_follow_and_unfollow_refusals(board_server: BoardServer, harness: 
     assert await harness.service.followed(GUILD) == []
     harness.clock.advance(minutes=40)
     assert (await harness.service.poll_due()).boards == 0  # nobody follows it any more
+
+
+async def test_following_guilds_hear_once_that_a_board_keeps_failing(
+    board_server: BoardServer, harness: Harness
+) -> None:
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)))
+    await harness.service.follow(1, GREENHOUSE_LINK, channel_id=10)
+    await harness.service.follow(2, GREENHOUSE_LINK, channel_id=20)
+    board_server.routes.pop(board_server.api_path(GREENHOUSE_API))  # the board is gone: 404
+    for attempt in range(1, FAILING_NOTICE_AFTER + 3):
+        harness.clock.advance(days=2)
+        assert (await harness.service.poll_due()).failed == 1
+        assert len(harness.failing) == (0 if attempt < FAILING_NOTICE_AFTER else 2)
+    assert sorted(g for g, _ in harness.failing) == [1, 2]
+    assert "does not exist" in harness.failing[0][1]

@@ -93,6 +93,13 @@ async def test_a_followed_boards_new_job_reaches_the_subscribed_channel_once(
     await eventually(lambda: asyncio.sleep(0, len(boards.hits(boards.api_path(BOARD_API)))), lambda n: n >= hits + 2)
     assert len(announcements(fake)) == 1  # polled again, delivered once
 
+    cog = bot.get_cog("Boards")
+    (followed,) = await bot.store.boards.followed(GUILD_ID)
+    await cog._failing(followed, "That site answered with an error (503); try again later.")  # type: ignore[union-attr]
+    (notice,) = fake.find("POST", f"/channels/{followed.channel_id}/messages")
+    assert "could not read the Lever board globex" in notice.json()["content"]
+    assert notice.json()["allowed_mentions"] == {"parse": []}
+
     gone = await jobbot(fake, ADMIN_ID, "unfollow", [{"type": 3, "name": "url", "value": BOARD_LINK}])
     assert "stopped following globex" in str(gone["content"])
     assert await bot.store.boards.followed(GUILD_ID) == []
@@ -102,6 +109,10 @@ async def test_a_bad_board_link_gets_one_sentence(
     fake: FakeDiscord, start_bot: BotFactory, boards: BoardServer
 ) -> None:
     await start_bot(allow_private_networks=True, board_api_origin=boards.origin)
+    empty = await jobbot(fake, ADMIN_ID, "boards", [])
+    assert "follows no job boards yet" in str(empty["content"])
+    unknown = await jobbot(fake, ADMIN_ID, "unfollow", [{"type": 3, "name": "url", "value": BOARD_LINK}])
+    assert "does not follow that board" in str(unknown["content"])
     answer = await jobbot(fake, ADMIN_ID, "follow", [{"type": 3, "name": "url", "value": "https://example.com/jobs"}])
     assert "not a job board link I can follow" in str(answer["content"])
     missing = await jobbot(
