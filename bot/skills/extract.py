@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot.postings.model import CleanText, Section, SectionKind
 from bot.skills.context import SectionIndex, in_context, states_requirement
 from bot.skills.discover import discover
-from bot.skills.matcher import Match, Matcher, is_bounded, lower_keep_offsets
+from bot.skills.matcher import Match, Matcher, is_bounded, lower_keep_offsets, word_chars
 from bot.skills.model import Category, Keyword, Mention
 from bot.skills.sentences import Sentences
 from bot.skills.taxonomy import load_taxonomy
@@ -61,8 +61,9 @@ class _Posting:
     def __init__(self, text: str, sections: Sequence[Section]) -> None:
         self.text = text
         self.low = lower_keep_offsets(text)
+        self.words = word_chars(self.low)
         self.index = SectionIndex(sections)
-        self.sentences = Sentences(text, self.low)
+        self.sentences = Sentences(text, self.low, self.words)
 
     def found(self, start: int, end: int) -> _Found:
         kind = self.index.kind_at(start)
@@ -88,7 +89,9 @@ def extract_with(
 ) -> tuple[Keyword, ...]:
     posting = _Posting(clean.text, sections)
     text, index = posting.text, posting.index
-    matches = [m for m in matcher.find(text) if index.kind_at(m.start) is not SectionKind.CHROME]
+    matches = [
+        m for m in matcher.find(text, posting.low, posting.words) if index.kind_at(m.start) is not SectionKind.CHROME
+    ]
     kinds = [index.kind_at(m.start) for m in matches]
     keep = in_context(text, posting.sentences, matches, kinds)
 

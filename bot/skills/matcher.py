@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from bot.skills.taxonomy import Entry, Taxonomy
 
@@ -224,18 +225,21 @@ class Matcher:
         _attach(symbol_forms, entry, exact, explicit)
         return key
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches, longest first where two overlap, in text order."""
-        low = lower_keep_offsets(text)
+    def find(self, text: str, low: str | None = None, words: str | None = None) -> list[Match]:
+        """Non-overlapping matches, longest first where two overlap, in text order.
+
+        `low` and `words` may be given when the caller already has `lower_keep_offsets(text)` and
+        `word_chars(low)`.
+        """
+        low = lower_keep_offsets(text) if low is None else low
         # words separated by single spaces; an empty piece is a run of separators
-        pieces = word_chars(low).split(" ")
+        pieces = (word_chars(low) if words is None else words).split(" ")
+        starts = list(accumulate(map(len, pieces), initial=0))  # pieces[i] starts at starts[i] + i
         anchors = self._anchors
         found: list[tuple[int, int, Entry]] = []
-        at = last = 0  # `at` is where pieces[last] starts in the text
         count = len(pieces)
         for i, anchor in [(i, a) for i, piece in enumerate(pieces) if (a := anchors.get(piece)) is not None]:
-            at += sum(map(len, pieces[last:i])) + i - last
-            last = i
+            at = starts[i] + i
             end = at + len(pieces[i])
             following = pieces[i + 1] if i + 1 < count else ""
             for branch in anchor.branches:

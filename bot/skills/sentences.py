@@ -83,11 +83,11 @@ class Sentence:
 
 
 class Sentences:
-    """Sentence facts of one clean text, by offset."""
+    """Sentence facts of one clean text, by offset (`words` is `word_chars(low)` when already known)."""
 
-    def __init__(self, text: str, low: str) -> None:
+    def __init__(self, text: str, low: str, words: str | None = None) -> None:
         self._low = low
-        self._words = word_chars(low)
+        self._words = word_chars(low) if words is None else words
         self._starts = [0] + [
             m.end() for m in _SEPARATOR.finditer(text) if m.group() in "\n•" or text[m.end() : m.end() + 1].isspace()
         ]
