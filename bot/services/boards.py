@@ -91,6 +91,7 @@ def api_route(url: str, settings: Settings) -> str:
 
 
 def _json(response: Response) -> Any:
+    """The JSON body of a board's answer (run in a worker thread: a board may send megabytes)."""
     if response.status == 429:
         raise RateLimited(_retry_after(response))
     response.raise_for_status()
@@ -160,11 +161,11 @@ async def _fetch_job(provider: Provider, slug: str, job_id: str, fetcher: Fetche
         response = await fetcher.get(api_route(one, settings))
         if response.status in (404, 410):
             raise UserFacingError("That job is no longer on the company's board.")
-        return parse_job(provider, _json(response))
+        return parse_job(provider, await asyncio.to_thread(_json, response))
     response = await fetcher.get(api_route(board_api_url(provider, slug), settings))
     if response.status == 404:
         raise UserFacingError("That company's job board does not exist (any more); check the link.")
-    found = find_job(provider, _json(response), job_id)
+    found = await asyncio.to_thread(lambda: find_job(provider, _json(response), job_id))
     if found is None:
         raise UserFacingError("That job is no longer on the company's board.")
     return found
@@ -221,8 +222,7 @@ async def read_board(
         return BoardRead(None, etag, last_modified)
     if response.status == 404:
         raise UserFacingError("That company's job board does not exist (any more); check the link.")
-    data = _json(response)
-    jobs = await asyncio.to_thread(parse_board, provider, data)
+    jobs = await asyncio.to_thread(lambda: parse_board(provider, _json(response)))
     summaries: frozenset[str] = frozenset()
     if provider is Provider.SMARTRECRUITERS:
         jobs = await _smartrecruiters_details(jobs, slug, fetcher, settings, known)
