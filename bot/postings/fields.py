@@ -112,13 +112,15 @@ _EMPLOYMENT_BODY = re.compile(
     r"|fixed[- ]term|seasonal)(?: \w+)? (?:position|role|job|contract|opportunity|employment|basis|assignment)"
     r"|(?P<kind2>full[- ]time|part[- ]time|contract|freelance|temporary) basis|(?P<kind3>contract)[- ]to[- ]hire"
     r"|(?P<kind4>\d+[- ]month) contract|(?P<kind5>internship) (?:program|position|role|opportunity)"
-    r"|(?:hiring|seeking|looking for|recruiting) (?:an? |\w+ )?(?P<kind6>full[- ]time|part[- ]time|temporary|seasonal))",
+    r"|(?:hiring|seeking|looking for|recruiting) (?:an? |\w+ )?(?P<kind6>full[- ]time|part[- ]time|temporary|seasonal)"
+    r"|\bin (?P<kind7>teilzeit|vollzeit)\b|\b(?P<kind8>fuldtid|deltid|heltid)sstilling)",
     re.I,
 )
 
 _EMPLOYMENT_TRIGGERS = frozenset(
     ("full", "part", "permanent", "temporary", "contract", "freelance", "fixed", "seasonal", "internship", "basis", "hire",
-     "full-time", "part-time", "fixed-term", "contract-to-hire")
+     "full-time", "part-time", "fixed-term", "contract-to-hire", "teilzeit", "vollzeit", "fuldtidsstilling",
+     "deltidsstilling", "heltidsstilling")
 )  # fmt: skip
 
 _SENIORITY = (

@@ -41,6 +41,8 @@ _SENTENCE_TITLE = re.compile(
     r"(?:an?|our (?:next|first|new)|one|two|a new)\s+(?:(?:experienced|talented|motivated|passionate|skilled|dedicated"
     r"|driven|dynamic|enthusiastic|full-time|part-time)\s+)*"
     r"(?P<title>[A-Z][\w/&+#.-]*(?:\s+(?:[A-Z][\w/&+#.-]*|of|and|&|in|for|\([mwfdx/]+\))){0,6})"
+    r"|(?:suchen|sucht|søger|cherche|recherche|zoeken|zoekt)\s+(?:(?:wir|ab sofort|zum nächsten zeitpunkt|nu|une?|en|et|eine?n?"
+    r"|einen?|nous)\s+)*(?P<title2>[A-ZÄÖÜÆØÅ][\w/&+#.-]*(?:\s+[A-ZÄÖÜÆØÅ][\w/&+#.-]*){0,4})"
 )
 _COMPANY_SENTENCE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<company>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?:is|are)\s+"
@@ -205,7 +207,10 @@ def split_title_line(line: str) -> list[str]:
     return [p for p in _TITLE_SPLIT.split(_GENDER_TAG.sub("", line)) if p.strip()]
 
 
-TITLE_TRIGGERS = frozenset(("looking", "seeking", "hiring", "searching", "recruiting", "search", "hire", "as"))
+TITLE_TRIGGERS = frozenset(
+    ("looking", "seeking", "hiring", "searching", "recruiting", "search", "hire", "as", "suchen", "sucht", "søger",
+     "cherche", "recherche", "zoeken", "zoekt")
+)  # fmt: skip
 COMPANY_TRIGGERS = frozenset(("hiring", "looking", "seeking", "searching", "recruiting", "growing", "expanding"))
 COMPANY_NEEDLES = ("\nat ", "\njoin ", ". at ", ". join ")
 PLACE_TRIGGERS = frozenset(
@@ -219,7 +224,7 @@ def title_from_sentences(text: str, spans: list[tuple[int, int]]) -> str | None:
         m = _SENTENCE_TITLE.search(text, start, end)
         if m is None:
             continue
-        words = m.group("title").split()
+        words = (m.group("title") or m.group("title2")).split()
         while words and not JOB_NOUN.search(words[-1]):
             words.pop()
         title = clean_title(" ".join(words)) if words else None

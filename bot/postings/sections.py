@@ -87,7 +87,8 @@ _GLUED_HEADING = re.compile(
 _LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
 _FIELD_LINE = re.compile(
     r"(?:- )?(?:(?:base |annual )?(?:pay|salary|wage|compensation)(?: range)?|rate|job type|employment type|(?:work |job )?location"
-    r"|schedule|hours|start date|contract type|seniority level|experience level|job id|reference)\s*:",
+    r"|schedule|hours|start date|contract type|seniority level|experience level|job id|reference)\s*:"
+    r"|(?:the )?(?:annual |base |hourly )*(?:pay|salary|compensation|wage) (?:range|band|rate)\b",
     re.IGNORECASE,
 )
 _FIELD_LABEL = re.compile(

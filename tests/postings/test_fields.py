@@ -102,3 +102,8 @@ def test_education_required_or_preferred_from_its_section() -> None:
     )
     preferred = _fields("Analyst\n\nNice to have\n- Master's degree in Statistics").education
     assert preferred is not None and preferred.required is False
+
+
+def test_non_english_sentences() -> None:
+    fields = _fields("Wir suchen ab sofort eine Pflegefachkraft (m/w/d) in Teilzeit für unser Seniorenzentrum.\n")
+    assert (fields.title, fields.employment_type) == ("Pflegefachkraft", "part_time")

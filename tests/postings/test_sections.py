@@ -155,3 +155,10 @@ def test_a_hundred_thousand_line_list_is_handled() -> None:
     sections = split_sections(text[:200_000])
     assert sections[-1].end == 200_000
     assert {s.kind for s in sections} <= {K.REQUIRED, K.OTHER, K.HEADER}
+
+
+def test_pay_lines_inside_requirements_are_not_requirements() -> None:
+    raw = "Requirements\n- Go\nThe base pay range for this position is $150,000 - $210,000.\nPay: $70/hr\n- SQL"
+    assert _kind_of(raw, "base pay range") is K.OTHER
+    assert _kind_of(raw, "Pay: $70") is K.OTHER
+    assert _kind_of(raw, "SQL") is K.REQUIRED
