@@ -24,6 +24,7 @@ import numpy.typing as npt
 from bot.postings.model import Education, Posting
 from bot.resumes.model import ResumeText
 from bot.scoring import (
+    BUCKET_FULL_WEIGHT,
     BUCKETS,
     DEGREE_RANK,
     GENERIC_ROLE_WEIGHT,
@@ -121,12 +122,16 @@ class RankingIndex:
         earned = np.bincount(self._cell, weights=self._weight * credit[self._kw_key], minlength=cells)
         earned = earned.reshape(n, len(BUCKETS))
         parts: list[tuple[str, npt.NDArray[np.bool_], Floats]] = []  # in score()'s category order
+        weights: list[Floats] = []  # each category's nominal weight per posting, in the same order as parts
         for b, name in enumerate(BUCKETS):
             asked = self._bucket_total[:, b]
-            points = np.where(asked > 0, WEIGHTS[name] * earned[:, b] / np.where(asked > 0, asked, 1.0), 0.0)
+            weight = WEIGHTS[name] * np.minimum(1.0, asked / BUCKET_FULL_WEIGHT)
+            points = np.where(asked > 0, weight * earned[:, b] / np.where(asked > 0, asked, 1.0), 0.0)
             parts.append((name, self._bucket_present[:, b], points))
+            weights.append(weight)
         title = np.asarray([*self._title_fractions(profile).tolist(), 0.0])  # role id -1 reads the trailing 0.0
         parts.append(("title", self._role_id >= 0, WEIGHTS["title"] * title[self._role_id]))
+        weights.append(np.full(n, WEIGHTS["title"]))
         hard_credit = self._hard_weight * credit[self._hard_key]
         hard_earned = np.bincount(self._hard_posting, weights=hard_credit, minlength=n)
         has_hard = self._hard_total > 0
@@ -139,10 +144,11 @@ class RankingIndex:
             by_id = np.asarray([*fractions, 0.0], dtype=np.float64)  # id -1 reads the trailing 0.0
             points = WEIGHTS[name] * by_id[ids]
             parts.append((name, ids >= 0, np.where(gate < 1.0, points * gate, points)))
+            weights.append(np.full(n, WEIGHTS[name]))
         health = health_category(profile)
         weight_sum: Floats = np.zeros(n)
-        for name, present, _ in parts:
-            weight_sum = weight_sum + np.where(present, WEIGHTS[name], 0.0)
+        for (_, present, _), weight in zip(parts, weights, strict=True):
+            weight_sum = weight_sum + np.where(present, weight, 0.0)
         scale = 100.0 / (weight_sum + health.weight)
         total: Floats = np.zeros(n)
         for _, present, points in parts:

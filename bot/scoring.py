@@ -4,7 +4,9 @@ Method `jobbot-match/2` (change METHOD when the numbers a user sees would change
 
 The score is the sum of category points out of 100. Each category has a nominal weight; a
 category the posting says nothing about (no years or level, no education) is left out and its
-weight is shared among the others in proportion, so an unstated requirement never costs anything.
+weight is shared among the others in proportion, so an unstated requirement never costs anything. A skill
+category holding less than BUCKET_FULL_WEIGHT of keyword weight (about two ordinary keywords) has
+its weight cut in proportion, so one "Hebrew is an advantage" cannot be worth 15 points.
 
 | category         | weight | what earns it |
 |------------------|-------:|---------------|
@@ -97,6 +99,7 @@ RELEVANCE_FULL_AT = 0.5  # skill match fraction at which experience and educatio
 CATEGORY_PRIOR = {Category.LANGUAGE: 0.3, Category.EDUCATION: 0.3, Category.PRACTICE: 0.7}
 GENERIC_ROLE_WEIGHT = 0.3
 TITLE_TERM_BOOST = 2.0
+BUCKET_FULL_WEIGHT = 1.0  # keyword weight at which a skill category counts at its full weight
 TITLE_ELSEWHERE_CREDIT = 0.5
 LEVEL_FIT = (1.0, 0.75, 0.4)  # by steps between the posting's level and the resume's
 LEVEL_NAMES = ("junior", "mid", "senior")
@@ -510,6 +513,7 @@ def _keyword_category(name: str, matches: list[KeywordMatch], weight: float) -> 
     full = sum(1 for m in chosen if m.status == "matched")
     partial = sum(1 for m in chosen if m.status == "partial")
     detail = f"{full} of {len(chosen)} found" + (f", {partial} partly" if partial else "")
+    weight = weight * min(1.0, total / BUCKET_FULL_WEIGHT)  # a bucket holding little weighs little
     return CategoryScore(name, weight * earned / total if total else 0.0, weight, detail)
 
 
