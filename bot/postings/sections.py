@@ -194,9 +194,9 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
                 marks.append((start, _K.HEADER, None))
                 continue
 
-        if ":" in stripped[:40] and _FIELD_LINE.match(
-            stripped
-        ):  # "Pay: $20/hr" among the requirements is not a requirement
+        # "Pay: $20/hr" or "The base pay range is …" among the requirements is not a requirement
+        head = stripped[:60]
+        if (":" in head or " range" in head or " band" in head) and _FIELD_LINE.match(stripped):
             marks.append((start, _K.OTHER, None))
             continue
 
