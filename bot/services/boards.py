@@ -58,6 +58,7 @@ JITTER = 0.1  # next poll at interval × (1 ± JITTER)
 POLL_CONCURRENCY = 16
 DUE_BATCH = 200
 MAX_DETAIL_FETCHES = 100  # SmartRecruiters one-job reads per poll (its list has no descriptions)
+MAX_LIST_PAGES = 10  # SmartRecruiters list pages (100 jobs each) read per poll
 
 OnCreated = Callable[[StoredPosting], Awaitable[None]]
 OnChanged = Callable[[int], Awaitable[None]]
@@ -199,6 +200,7 @@ class BoardRead:
     etag: str | None
     last_modified: str | None
     summaries: frozenset[str] = frozenset()
+    complete: bool = True  # False: the board lists more jobs than were read, so absence proves nothing
 
 
 async def read_board(
@@ -222,12 +224,39 @@ async def read_board(
         return BoardRead(None, etag, last_modified)
     if response.status == 404:
         raise UserFacingError("That company's job board does not exist (any more); check the link.")
-    jobs = await asyncio.to_thread(lambda: parse_board(provider, _json(response)))
+    data = await asyncio.to_thread(_json, response)
     summaries: frozenset[str] = frozenset()
+    complete = True
+    if provider is Provider.SMARTRECRUITERS:
+        data, complete = await _smartrecruiters_pages(data, slug, fetcher, settings)
+    jobs = await asyncio.to_thread(parse_board, provider, data)
     if provider is Provider.SMARTRECRUITERS:
         jobs = await _smartrecruiters_details(jobs, slug, fetcher, settings, known)
         summaries = frozenset(job.external_id for job in jobs if not smartrecruiters_is_complete(job))
-    return BoardRead(jobs, response.headers.get("ETag"), response.headers.get("Last-Modified"), summaries)
+    etag, last_modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+    return BoardRead(jobs, etag, last_modified, summaries, complete)
+
+
+async def _smartrecruiters_pages(
+    first: Any, slug: str, fetcher: Fetcher, settings: Settings
+) -> tuple[dict[str, Any], bool]:
+    """Every page of a SmartRecruiters listing (100 a page, up to MAX_LIST_PAGES); True if all were read."""
+    content = first.get("content") if isinstance(first, dict) else None
+    if not isinstance(content, list):
+        return first, True  # not the documented shape: parse_board says so
+    total = first.get("totalFound")
+    entries = list(content)
+    pages = 1
+    while isinstance(total, int) and len(entries) < total and content and pages < MAX_LIST_PAGES:
+        url = f"{board_api_url(Provider.SMARTRECRUITERS, slug)}&offset={len(entries)}"
+        page = await asyncio.to_thread(_json, await fetcher.get(api_route(url, settings)))
+        content = page.get("content") if isinstance(page, dict) else None
+        if not isinstance(content, list):
+            raise SourceFormatError()
+        entries.extend(content)
+        pages += 1
+    complete = not isinstance(total, int) or len(entries) >= total
+    return {**first, "content": entries}, complete
 
 
 async def _smartrecruiters_details(
@@ -428,7 +457,7 @@ class BoardService:
                     fresh.fingerprints[job.external_id] = job.fingerprint()
                 elif state is not None and job.external_id in state.fingerprints:  # read in full before
                     fresh.fingerprints[job.external_id] = state.fingerprints[job.external_id]
-            await self._apply(board, read.jobs, followers, state, summary, read.summaries)
+            await self._apply(board, read, followers, state, summary)
             self._states[board.id] = fresh
         await self._store.boards.record_success(
             board.id,
@@ -441,17 +470,19 @@ class BoardService:
     async def _apply(
         self,
         board: Board,
-        jobs: list[SourcePosting],
+        read: BoardRead,
         followers: list[FollowedBoard],
         state: _BoardState | None,
         summary: PollSummary,
-        summaries: frozenset[str],
     ) -> None:
         """Store new and changed jobs for every following guild; retire the jobs that left the board.
 
-        Jobs known only by a list entry (`summaries`) count as still open, and are left as stored.
+        Jobs known only by a list entry (`read.summaries`) count as still open, and are left as
+        stored; when the board was not read to its end, no job counts as closed.
         """
-        current = {job.external_id: job for job in jobs}
+        assert read.jobs is not None
+        current = {job.external_id: job for job in read.jobs}
+        summaries = read.summaries
         parsed: dict[str, Posting] = {}  # parsed once per poll, shared by every guild
 
         async def posting_of(job: SourcePosting) -> Posting:
@@ -463,7 +494,7 @@ class BoardService:
             guild_id = follower.guild_id
             known = await self._store.postings.feed_external_ids(guild_id, board.id)
             changed = False
-            for external_id in sorted(known - current.keys()):
+            for external_id in sorted(known - current.keys()) if read.complete else ():
                 if await self._store.postings.remove_feed_posting(guild_id, board.id, external_id):
                     summary.removed += 1
                     changed = True

@@ -279,3 +279,26 @@ async def test_following_guilds_hear_once_that_a_board_keeps_failing(
         assert len(harness.failing) == (0 if attempt < FAILING_NOTICE_AFTER else 2)
     assert sorted(g for g, _ in harness.failing) == [1, 2]
     assert "does not exist" in harness.failing[0][1]
+
+
+async def test_smartrecruiters_pages_are_all_read_and_a_partial_read_closes_nothing(
+    board_server: BoardServer, harness: Harness
+) -> None:
+    listing = board_api_url(Provider.SMARTRECRUITERS, "Hooli")
+    ids = ["744000000000001", "744000000000002", "744000000000003"]
+    for job_id in ids:
+        detail = payloads.smartrecruiters_posting(job_id)
+        detail["name"] = f"Network Engineer {job_id[-1]}"
+        board_server.serve_api(job_api_url(Provider.SMARTRECRUITERS, "Hooli", job_id) or "", detail)
+    first_page = payloads.smartrecruiters_list(*ids[:2]) | {"totalFound": 3}
+    board_server.serve_api(listing, first_page)
+    board_server.serve_api(f"{listing}&offset=2", payloads.smartrecruiters_list(ids[2]) | {"totalFound": 3})
+    result = await harness.service.follow(GUILD, "https://jobs.smartrecruiters.com/Hooli")
+    assert result.jobs == 3
+    assert set(await _live(harness.store)) == set(ids)
+
+    board_server.serve_api(f"{listing}&offset=2", payloads.smartrecruiters_list() | {"totalFound": 3})  # a short read
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert summary.failed == 0 and summary.removed == 0
+    assert set(await _live(harness.store)) == set(ids)
