@@ -196,7 +196,11 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
 
         # "Pay: $20/hr" or "The base pay range is …" among the requirements is not a requirement
         head = stripped[:60]
-        if (":" in head or " range" in head or " band" in head) and _FIELD_LINE.match(stripped):
+        if (
+            kind in (_K.REQUIRED, _K.PREFERRED, _K.RESPONSIBILITIES)
+            and (":" in head or " range" in head or " band" in head)
+            and _FIELD_LINE.match(stripped)
+        ):
             marks.append((start, _K.OTHER, None))
             continue
 
