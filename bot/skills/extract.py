@@ -89,10 +89,13 @@ def extract_with(
 ) -> tuple[Keyword, ...]:
     posting = _Posting(clean.text, sections)
     text, index = posting.text, posting.index
-    matches = [
-        m for m in matcher.find(text, posting.low, posting.words) if index.kind_at(m.start) is not SectionKind.CHROME
-    ]
-    kinds = [index.kind_at(m.start) for m in matches]
+    matches: list[Match] = []
+    kinds: list[SectionKind] = []
+    for match in matcher.find(text, posting.low, posting.words):
+        kind = index.kind_at(match.start)
+        if kind is not SectionKind.CHROME:  # the job site around the posting never counts
+            matches.append(match)
+            kinds.append(kind)
     keep = in_context(text, posting.sentences, matches, kinds)
 
     kept = [m for m, ok in zip(matches, keep, strict=True) if ok]
