@@ -111,14 +111,21 @@ class Fetcher:
             session, self._session = self._session, None
             await session.close()
 
-    async def get(self, url: str, *, headers: Mapping[str, str] | None = None) -> Response:
-        """GET `url`, following redirects by hand; UserFacingError for anything refused or failed."""
+    async def get(
+        self, url: str, *, headers: Mapping[str, str] | None = None, max_bytes: int | None = None
+    ) -> Response:
+        """GET `url`, following redirects by hand; UserFacingError for anything refused or failed.
+
+        `max_bytes` replaces the `max_fetch_bytes` cap for one request (a whole board's listing).
+        """
         if self._session is None:
             raise RuntimeError("Fetcher used outside `async with`")
         budget = self._settings.fetch_timeout_seconds
         try:
             async with asyncio.timeout(budget):
-                return await self._follow(self._session, url, headers or {})
+                return await self._follow(
+                    self._session, url, headers or {}, max_bytes or self._settings.max_fetch_bytes
+                )
         except TimeoutError:
             raise UserFacingError(f"That site did not answer within {budget:g} seconds.") from None
         except RefusedAddress:
@@ -128,7 +135,7 @@ class Fetcher:
         except (aiohttp.ClientError, OSError):
             raise UserFacingError("I could not connect to that site; try again later.") from None
 
-    async def _follow(self, session: aiohttp.ClientSession, url: str, headers: Mapping[str, str]) -> Response:
+    async def _follow(self, session: aiohttp.ClientSession, url: str, headers: Mapping[str, str], cap: int) -> Response:
         target = checked_url(url, self._allowed)
         for _ in range(MAX_REDIRECTS + 1):
             async with session.get(target, headers=dict(headers), allow_redirects=False) as response:
@@ -140,12 +147,12 @@ class Fetcher:
                         raise UserFacingError("That link redirects to an address that is not valid.") from None
                     target = checked_url(next_url, self._allowed)
                     continue
-                body = await self._read_capped(response)
+                body = await self._read_capped(response, cap)
                 return Response(str(target), response.status, CIMultiDictProxy(CIMultiDict(response.headers)), body)
         raise UserFacingError(f"That link redirects more than {MAX_REDIRECTS} times.")
 
-    async def _read_capped(self, response: aiohttp.ClientResponse) -> bytes:
-        cap = self._settings.max_fetch_bytes
+    @staticmethod
+    async def _read_capped(response: aiohttp.ClientResponse, cap: int) -> bytes:
         too_big = UserFacingError(f"That page is larger than {cap / (1024 * 1024):g} MB, the most jobbot reads.")
         if response.content_length is not None and response.content_length > cap:
             raise too_big

@@ -47,7 +47,7 @@ from bot.postings.sources.links import (
 )
 from bot.postings.sources.model import SourceFormatError, SourcePosting
 from bot.postings.sources.page import readable_html
-from bot.postings.sources.providers import find_job, parse_board, parse_job, smartrecruiters_is_complete
+from bot.postings.sources.providers import MAX_JOBS, find_job, parse_board, parse_job, smartrecruiters_is_complete
 from bot.store import Board, FollowedBoard, Store, StoredPosting
 
 log = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ POLL_CONCURRENCY = 16
 DUE_BATCH = 200
 MAX_DETAIL_FETCHES = 100  # SmartRecruiters one-job reads per poll (its list has no descriptions)
 MAX_LIST_PAGES = 10  # SmartRecruiters list pages (100 jobs each) read per poll
+BOARD_BYTES_FACTOR = 8  # a whole board's listing (descriptions included) may be this many pages' worth
 
 OnCreated = Callable[[StoredPosting], Awaitable[None]]
 OnChanged = Callable[[int], Awaitable[None]]
@@ -219,7 +220,11 @@ async def read_board(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    response = await fetcher.get(api_route(board_api_url(provider, slug), settings), headers=headers)
+    response = await fetcher.get(
+        api_route(board_api_url(provider, slug), settings),
+        headers=headers,
+        max_bytes=settings.max_fetch_bytes * BOARD_BYTES_FACTOR,
+    )
     if response.status == 304:
         return BoardRead(None, etag, last_modified)
     if response.status == 404:
@@ -230,6 +235,7 @@ async def read_board(
     if provider is Provider.SMARTRECRUITERS:
         data, complete = await _smartrecruiters_pages(data, slug, fetcher, settings)
     jobs = await asyncio.to_thread(parse_board, provider, data)
+    complete = complete and len(jobs) < MAX_JOBS  # at the cap, the rest of the board went unread
     if provider is Provider.SMARTRECRUITERS:
         jobs = await _smartrecruiters_details(jobs, slug, fetcher, settings, known)
         summaries = frozenset(job.external_id for job in jobs if not smartrecruiters_is_complete(job))

@@ -154,6 +154,14 @@ async def test_size_cap(board_server: BoardServer) -> None:
             await fetcher.get(board_server.url("/big"))
 
 
+async def test_a_request_may_raise_the_cap(board_server: BoardServer) -> None:
+    """A whole board's listing gets a bigger allowance than one page."""
+    board_server.serve_html("/board", "x" * 300_000)
+    async with Fetcher(_settings(allow_private_networks=True, max_fetch_bytes=100_000)) as fetcher:
+        response = await fetcher.get(board_server.url("/board"), max_bytes=400_000)
+    assert len(response.body) == 300_000
+
+
 async def test_size_cap_without_content_length(board_server: BoardServer) -> None:
     """A chunked answer declares no length: the cap is counted while reading."""
     from aiohttp import web
