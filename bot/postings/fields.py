@@ -55,6 +55,8 @@ _LABEL_NAMES: dict[str, tuple[str, ...]] = {
     "seniority": ("experience level", "seniority", "seniority level", "level", "career level", "job level",
                   "karrierestufe", "berufserfahrung", "niveau"),
 }  # fmt: skip
+MAX_LABEL_LINES = 300
+"""Lines with a colon read for labels; a posting has a handful."""
 MAX_LABEL_VALUE = 200
 """Characters of a label's value read ("Location: …"); real values are a few words."""
 _LABEL_OF = {name: field for field, names in _LABEL_NAMES.items() for name in names}
@@ -230,7 +232,7 @@ def extract_fields(text: str, sections: Sequence[Section]) -> PostingFields:
     """All fields of a posting, from its clean text and sections."""
     view = _View(text, sections)
     labels = _labels(view)
-    header = view.header_lines() + [v for v in labels.values() if "|" in v or "·" in v]
+    header = view.header_lines() + [v for values in labels.values() for v in values if "|" in v or "·" in v]
     title, company, header_rest = _title_and_company(labels, header)
     if company is None:
         company = _company_elsewhere(view)
@@ -252,34 +254,42 @@ def extract_fields(text: str, sections: Sequence[Section]) -> PostingFields:
     )
 
 
-def _labels(view: _View) -> dict[str, str]:
-    """First value of each labelled field ("Location: Berlin"; or "Location:" with the value on the next line)."""
-    found: dict[str, str] = {}
-    for start, _ in lines_containing(view.text, (":", "：")):
-        m = _LABEL_LINE.match(view.text, start)
+def _labels(view: _View) -> dict[str, list[str]]:
+    """Values of each labelled field in order ("Location: Berlin"; or "Location:" with the value on the next line)."""
+    found: dict[str, list[str]] = {}
+    text = view.text
+    for start, _ in lines_containing(text, (":", "："))[:MAX_LABEL_LINES]:
+        m = _LABEL_LINE.match(text, start)
         if m is None or view.kind_at(m.start()) in (_K.CHROME, _K.EEO):
             continue
-        field = _LABEL_OF[m.group("label").lower()]
         value = m.group("value")[:MAX_LABEL_VALUE].strip()
         if not value:
-            nxt = view.text[m.end() + 1 :].lstrip("\n").split("\n", 1)[0].strip()
-            value = nxt if len(nxt) <= 80 else ""
-        if value and field not in found:
-            found[field] = value
-        elif value and field == "employment":  # every type label counts: "Contract: Permanent", "Hours: Part-time"
-            found["employment+"] = found.get("employment+", "") + "\n" + value
+            next_start = m.end() + 1
+            while text.startswith("\n", next_start):
+                next_start += 1
+            next_end = text.find("\n", next_start)
+            value = text[next_start : next_end if next_end >= 0 else len(text)].strip()
+            value = value if len(value) <= 80 else ""
+        if value:
+            found.setdefault(_LABEL_OF[m.group("label").lower()], []).append(value)
     return found
 
 
-def _title_and_company(labels: dict[str, str], header: list[str]) -> tuple[str | None, str | None, list[str]]:
+def _first(labels: dict[str, list[str]], field: str) -> str | None:
+    values = labels.get(field)
+    return values[0] if values else None
+
+
+def _title_and_company(labels: dict[str, list[str]], header: list[str]) -> tuple[str | None, str | None, list[str]]:
     """Title and company from labels and the header lines; also the header parts left for the location.
 
     "Title — Company", "Title at Company", "Title | Company" name the company; after a plain hyphen
     ("Registered Nurse - Medical/Surgical Unit") the part is as often a department, so a company
     on the line below the title wins over it.
     """
-    title = clean_title(labels["title"]) if "title" in labels else None
-    company = clean_company(labels["company"]) if "company" in labels else None
+    title_label, company_label = _first(labels, "title"), _first(labels, "company")
+    title = clean_title(title_label) if title_label else None
+    company = clean_company(company_label) if company_label else None
     hyphen_company: str | None = None
     rest: list[str] = []
     title_line = -2
@@ -328,9 +338,10 @@ def _company_elsewhere(view: _View) -> str | None:
     return company_from_sentences(view.text, view.lines_with(COMPANY_TRIGGERS, COMPANY_NEEDLES, limit=5000))
 
 
-def _locations(labels: dict[str, str], header_rest: list[str], view: _View) -> tuple[str, ...]:
-    if "location" in labels:
-        places = clean_locations(labels["location"])
+def _locations(labels: dict[str, list[str]], header_rest: list[str], view: _View) -> tuple[str, ...]:
+    location = _first(labels, "location")
+    if location:
+        places = clean_locations(location)
         if places:
             return places
     for part in header_rest:
@@ -341,10 +352,11 @@ def _locations(labels: dict[str, str], header_rest: list[str], view: _View) -> t
     return (place,) if place else ()
 
 
-def _workplace(labels: dict[str, str], header: list[str], view: _View) -> str | None:
+def _workplace(labels: dict[str, list[str]], header: list[str], view: _View) -> str | None:
     for key in ("workplace", "location", "employment"):
-        if key in labels:
-            m = _WORKPLACE_VALUE.search(labels[key])
+        value = _first(labels, key)
+        if value:
+            m = _WORKPLACE_VALUE.search(value)
             if m and m.lastgroup and not (key == "employment" and m.group().lower() == "office"):
                 return m.lastgroup
     for line in header:
@@ -364,12 +376,11 @@ def _workplace(labels: dict[str, str], header: list[str], view: _View) -> str | 
     return None
 
 
-def _employment_type(labels: dict[str, str], header: list[str], view: _View, title: str | None) -> str | None:
+def _employment_type(labels: dict[str, list[str]], header: list[str], view: _View, title: str | None) -> str | None:
     """The most specific type stated in the labels and header ("Permanent, part-time" is part-time)."""
     if title and re.search(r"\b(?:intern|internship|praktikant|werkstudent|stagiaire|trainee)\b", title, re.I):
         return "internship"
-    values = [labels["employment"]] if "employment" in labels else []
-    values += labels.get("employment+", "").split("\n")
+    values = list(labels.get("employment", ()))  # every type label counts: "Contract: Permanent", "Hours: Part-time"
     for line in header:
         if _LABEL_LINE.match(line):
             continue
@@ -392,7 +403,7 @@ def _employment_type(labels: dict[str, str], header: list[str], view: _View, tit
     return None
 
 
-def _seniority(title: str | None, labels: dict[str, str], header: list[str], view: _View) -> str | None:
+def _seniority(title: str | None, labels: dict[str, list[str]], header: list[str], view: _View) -> str | None:
     if title:
         for name, pattern in _SENIORITY_PATTERNS:
             if pattern.search(title):
@@ -403,7 +414,7 @@ def _seniority(title: str | None, labels: dict[str, str], header: list[str], vie
             if before and before.lastgroup:
                 return before.lastgroup
             at = view.lower.find(title.lower(), at + 1)
-    values = [labels["seniority"]] if "seniority" in labels else []
+    values = list(labels.get("seniority", ()))
     values += [p for line in header for p in split_title_line(line) if re.search(r"\blevel\b", p, re.I)]
     for value in values:
         m = _SENIORITY_VALUE.search(value)

@@ -69,6 +69,7 @@ def test_too_big_is_refused() -> None:
         "Requirements\n" + "Python is a plus; " * 20_000,
         "Similar jobs\n" * 100_000,
         "Location: " + "Berlin, Germany; " * 20_000,
+        "Location:\n" * 100_000,
     ],
     ids=lambda raw: f"{raw[:12]!r}x{len(raw)}",
 )
