@@ -83,7 +83,7 @@ class _Builder:
 
     def build(self, raw_end: int) -> CleanText:
         text = "".join(self.parts)
-        stripped = text.rstrip()
+        stripped = text[:MAX_TEXT_CHARS].rstrip()
         origin = self.origin[: len(stripped)]
         origin.append(raw_end)
         return CleanText(stripped, tuple(origin))

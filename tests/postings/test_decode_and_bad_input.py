@@ -70,6 +70,8 @@ def test_too_big_is_refused() -> None:
         "Similar jobs\n" * 100_000,
         "Location: " + "Berlin, Germany; " * 20_000,
         "Location:\n" * 100_000,
+        "<li>a" * 400_000,
+        "<br>" * 500_000,
     ],
     ids=lambda raw: f"{raw[:12]!r}x{len(raw)}",
 )
