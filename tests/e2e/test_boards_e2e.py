@@ -41,11 +41,9 @@ async def boards() -> AsyncIterator[BoardServer]:
         await server.stop()
 
 
-async def jobbot(fake: FakeDiscord, user_id: int, name: str, options: list[dict[str, object]]) -> dict[str, object]:
-    """Run a /jobbot subcommand and return its answer (the follow-up when it deferred)."""
-    interaction = await fake.invoke(
-        "jobbot", subcommand(name, options), user_id=user_id, resolved=resolved_channel(fake, FEED_CHANNEL_ID)
-    )
+async def invoke(fake: FakeDiscord, user_id: int, command: str, options: list[dict[str, object]]) -> dict[str, object]:
+    """Run a slash command and return its answer (the follow-up when it deferred)."""
+    interaction = await fake.invoke(command, options, user_id=user_id, resolved=resolved_channel(fake, FEED_CHANNEL_ID))
     callback = (await fake.wait_callback(interaction)).json()
     if callback["type"] == 5:  # deferred: the answer is a follow-up
         assert callback["data"]["flags"] & EPHEMERAL
@@ -53,6 +51,10 @@ async def jobbot(fake: FakeDiscord, user_id: int, name: str, options: list[dict[
         return answer
     data: dict[str, object] = callback["data"]
     return data
+
+
+async def jobbot(fake: FakeDiscord, user_id: int, name: str, options: list[dict[str, object]]) -> dict[str, object]:
+    return await invoke(fake, user_id, "jobbot", subcommand(name, options))
 
 
 def announcements(fake: FakeDiscord) -> list[Recorded]:
@@ -69,13 +71,13 @@ async def test_a_followed_boards_new_job_reaches_the_subscribed_channel_once(
     assert "Manage Server" in str(denied["content"])
     assert await bot.store.boards.followed(GUILD_ID) == []
 
-    subscribe = await fake.invoke(
+    subscribe = await invoke(
+        fake,
+        ADMIN_ID,
         "subscribe",
         [channel_option("channel", FEED_CHANNEL_ID), {"type": 3, "name": "keywords", "value": "spark"}],
-        user_id=ADMIN_ID,
-        resolved=resolved_channel(fake, FEED_CHANNEL_ID),
     )
-    assert "Subscription #" in (await fake.wait_callback(subscribe)).json()["data"]["content"]
+    assert "Subscription #" in str(subscribe["content"])
 
     answer = await jobbot(fake, ADMIN_ID, "follow", [{"type": 3, "name": "url", "value": BOARD_LINK}])
     assert "now follow the Lever board globex" in str(answer["content"]) and "1 open job saved" in str(
