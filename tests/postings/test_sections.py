@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.postings.clean import clean_posting
 from bot.postings.headings import heading_kind
@@ -162,3 +164,25 @@ def test_pay_lines_inside_requirements_are_not_requirements() -> None:
     assert _kind_of(raw, "base pay range") is K.OTHER
     assert _kind_of(raw, "Pay: $70") is K.OTHER
     assert _kind_of(raw, "SQL") is K.REQUIRED
+
+
+_LINES = st.sampled_from(
+    ["Requirements", "Nice to have:", "## About us", "- 5+ years of Python", "Apply now", "Similar jobs", "Benefits",
+     "German is a plus; English required.", "", "  ", "Responsibilities Ensure quality Qualifications A degree",
+     "Salary: $100k", "We are an equal opportunity employer.", "Data Engineer", "Acme · Berlin, Germany", "•", ":"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, max_size=30))
+def test_any_mix_of_lines_gives_sections_that_tile_the_text(lines: list[str]) -> None:
+    raw = "\n".join(lines)
+    cleaned = clean_posting(raw)
+    text = cleaned.clean.text
+    sections = split_sections(text, cleaned.heading_starts)
+    if not text:
+        assert sections == ()
+        return
+    assert sections[0].start == 0 and sections[-1].end == len(text)
+    assert all(a.end == b.start and a.start < a.end for a, b in itertools.pairwise(sections))
+    assert all(a.kind is not b.kind or a.heading != b.heading for a, b in itertools.pairwise(sections))
