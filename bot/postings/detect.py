@@ -9,7 +9,8 @@ them up in word tables, and runs a phrase's regex only when the phrase's first w
     score = logistic(BIAS + sum of the weights of the cues present)
 
 Why these cues and weights (log-odds, hand-set; tuned on tests/postings/detection/dev.jsonl, on
-SkillSpan train postings and on half of the resumes in ../shared; bench/README.md has the figures):
+SkillSpan train postings and on half of the resumes in ../shared, then widened for the terse chat
+postings of fresh.jsonl after that batch's first scoring; bench/README.md has the figures):
 
 * Posting voice, strong: "we're hiring", "[Hiring]", "Wir suchen", "Nous recrutons",
   "Vi søger", "(m/w/d)" (+2.4 / +2.0); weaker openers ("Wanted:", "need a dog walker",
@@ -28,16 +29,34 @@ SkillSpan train postings and on half of the resumes in ../shared; bench/README.m
   a role, its pay and a way to reach someone together ("Truck driver, $0.68/mile, call Dave") +0.8.
   A posting also addresses the reader and speaks for a team ("you'll own…", "the ideal candidate",
   "we offer", "Would you like to join…?"): +0.6 per distinct phrase, up to three.
+* A request for someone (`_read_demand`), +1.6 when no hiring phrase fired: the short chat postings of
+  hospitality, care, cleaning, trades and gigs name no heading and often no known title ("need 2 servers for
+  a wedding", "Aushilfe gesucht", "Busco cuidadora", "Wij zoeken een magazijnmedewerker"). A request word
+  (need, seeking, looking for, paying, busco, cerchiamo, zoeken, søger, cherche, suche, … or, after the role,
+  needed / wanted / gesucht / gezocht / søges) followed within five words by a title, a compound title
+  (-medewerker, -hjælper, -kraft, -helfer, plural endings stripped) or a person ("someone", "staff", "help")
+  is a demand; an agent noun (-er, -or, -ist, -eur, -ero, -ista: "tiler", "decorator") counts only when pay
+  is stated too. Followed first by work ("a job", "trabajo", "Arbeit", "work", "clients") it is a job
+  seeker (−1.6, as below); so is a request for hours with no article ("looking for full-time nights"), and
+  none counts after "if you / if anyone" ("message me if you need someone" offers a service).
+  Then each fact that makes the request an offer — pay, a way to reach the poster or to apply, a time
+  ("weekends", "Tue/Thu", "6-12", "3x a week"; alone +0.4) — adds +0.6 (at most two) to a demand or a
+  hiring phrase ("gig_offer"). Pay is also read in words ("paid gig", "paying $50", "day rate", "flat fee",
+  "budget $300", "Stundenlohn", "/uur", "per session") and contact in the covered languages ("msg me",
+  "WhatsApp", "me contacter en MP", "por privado", "bitte PN", "skriv til").
 * The speaker, negative: chat about jobs is first person and asks questions. Each "I/my"
   costs 0.35 (capped at six), a question mark 1.1 (1.6 in a short message; more for more of
   them; only 0.5 in a text of 1,500+ characters, where questions are rhetorical), a question
   opening in a short message 1.0, and each distinct job-seeker phrase ("refer me", "my resume",
-  "got the offer", "[for hire]", "laid off", "should I", "dear hiring manager") 1.6. These
+  "got the offer", "[for hire]", "laid off", "should I", "dear hiring manager", and first-person
+  availability or rates: "I'm available", "hire me", "my rate", "taking on new clients", "je suis
+  disponible", "ik ben beschikbaar") 1.6. These
   separate a resume or "got the offer: Senior Engineer, remote, $175k" from a posting.
 * Not-a-posting shapes: resumes (two year ranges like "2019–2021" or "2021  present" −2.5;
   three resume headings −2.5, two −1.0; a "Phone:/E-mail:/LinkedIn:" header −1.5; three lines
   opening with a past-tense verb, "Developed…", −1.5), code, news/article links, chatty words
-  ("lol"), moderator notes about the posting format.
+  ("lol"), moderator notes about the posting format; a quotation of 25+ characters inside a short message
+  (−1.2: chat quoting a posting to mock it) and a call for volunteers that states no pay (−1.2).
 
 URLs are cut out before the speaker cues are read ("?jk=…" is no question). `BIAS` is negative
 so that a message with no cues scores near zero; 0.5 is the logistic's natural decision point.
@@ -95,6 +114,9 @@ _TITLE_STEMS = _words(
     "hairdresser referee educator paraprofessional treasurer investigator detective deputy firefighter ranger",
     "warden notary lawyer solicitor barrister reporter correspondent dancer actor singer navigator sailor captain",
     "worker",
+    "staff helper ambassador promoter usher crew gp locum kp handyman sitter petsitter carer hha rbt",
+    "bellhop doorman bouncer marshal labourer decorator transcriber tasker shopper rider demonstrator housekeeper",
+    "chaperone nursery childminder lifeguard groomer",
 )
 _TITLES = (
     _TITLE_STEMS
@@ -111,6 +133,26 @@ _TITLES = (
         "recepcionista limpiador limpiadora operario operaria elektriker murer smed mekaniker konsulent tjener",
         "ingeniør cameriere cameriera cuoco cuoca commesso commessa magazziniere infermiere infermiera",
         "sviluppatore autista ingenieur monteur referent baby-sitter",
+        # chat postings in hospitality, care, cleaning, trades and retail, in the languages the tables cover
+        "serveuses barman barmaid hôtesse saisonnier saisonnière saisonniers stagiaire alternant apprenti",
+        "moniteur monitrice surveillant gardien jardinier peintre maçon électricien plombier menuisier boulanger",
+        "pâtissier coiffeur coiffeuse esthéticienne auxiliaire équipier équipière déménageur déménageurs",
+        "ayudante cuidador cuidadora niñera canguro socorrista fontanero electricista albañil pintor",
+        "jardinero peón mecánico teleoperador teleoperadora azafata vigilante programador programadora becario",
+        "becaria panadero carnicero cajero cajera reponedor reponedora mesero mesera friegaplatos camareros",
+        "empregado empregada cozinheiro cozinheira garçom garçonete atendente vendedor vendedora motorista",
+        "entregador enfermeira cuidadores babá diarista faxineira pedreiro eletricista canalizador rececionista",
+        "operador operadora estagiário estagiária desenvolvedor professora explicador repositor padeiro copeiro",
+        "lavapiatti badante muratore idraulico imbianchino giardiniere addetto addetta addetti operaio",
+        "operaia segretaria segretario oss educatore educatrice insegnante tirocinante stagista programmatore",
+        "pizzaiolo pasticcere bagnino animatori camerieri",
+        "oppas kok bezorger schoonmaker schoonmaakster verkoper verkoopster kelner ober afwasser vakkenvuller",
+        "stagiair verpleegkundige verzorgende timmerman schilder loodgieter elektricien hovenier docent leraar",
+        "begeleider ontwikkelaar beveiliger oppasser medewerkers",
+        "opvasker hjælper elev lærling praktikant ekspedient barnepige maler vikar vikarer tjenere",
+        "aushilfe aushilfen minijobber praktikantin azubi auszubildende kassierer kassiererin kommissionierer",
+        "tischler schreiner dachdecker gärtner hausmeister krankenpfleger altenpfleger lehrer lehrerin friseur",
+        "friseurin bäcker metzger zusteller programmierer tagesmutter servicekraft",
     )
 )
 # Compound and agent-noun titles: "Softwareentwickler", "esthetician", "phlebotomist", "sonographer".
@@ -119,12 +161,14 @@ _TITLE_SUFFIXES: Final[tuple[str, ...]] = tuple(
         _words(
             "entwickler entwicklerin udvikler assistent medarbejder ician logist grapher ist kraft helfer leiter",
             "leiterin berater beraterin bearbeiter techniker mechaniker kaufmann kauffrau leder",
+            "medewerker medewerkster mitarbeiter mitarbeiterin hjælper pfleger pflegerin lehrer hilfe bezorger",
+            "fahrer fahrerin assistant",
         )
     )
 )
 _NOT_TITLES = _words(
     "list assist exist insist persist resist consist wrist mist fist gist whilst twist playlist checklist wishlist",
-    "waitlist shortlist blacklist whitelist artist",
+    "waitlist shortlist blacklist whitelist artist bist frist zuerst meist christ",
 )
 _FIRST_PERSON = _words("i i'm i've i'd i'll im ive my ich j'ai je jeg")
 _CHATTY = _words("lol lmao lmfao omg bro ugh tbh imo smh jk wtf rip")
@@ -137,6 +181,7 @@ _EMPLOYMENT = _words(
 _BENEFIT = _words(
     "pto medical dental vision equity tuition pension urlaub mutuelle stipend relocation bonus tips overtime",
     "differential benefits holiday vacation pensión frokostordning sundhedsforsikring formación ote",
+    "propinas pourboires gorjetas mance fooien drikkepenge trinkgeld tronc",
 )
 _STRONG_HIRING = _words(
     "nowhiring wehiring stellenangebot stellenanzeige buscamos contratamos søges gesucht vacante recrute"
@@ -156,6 +201,113 @@ _CURRENCY_CODES = "usd|eur|gbp|cad|aud|nzd|chf|nok|sek|dkk|pln|mxn"
 _TITLE_ALT = "|".join(sorted(_TITLES, key=len, reverse=True))
 # The same, plus compound titles by their ending ("Reinigungskraft", "phlebotomist"), for phrases that name a role.
 _ROLE_ALT = _TITLE_ALT + r"|\w+(?:" + "|".join(_TITLE_SUFFIXES) + ")"
+
+# ---- demand: a word that asks for someone, and what it asks for ---------------------------------
+# Terse chat postings name no section and often no known title: "need 2 servers for a wedding sat, $25/hr",
+# "Busco cuidadora interna…", "Aushilfe gesucht". What they share is a request for a person. A request
+# word followed (within a few words) by a role or a person is a demand; followed first by a job word it is
+# a job seeker ("Busco trabajo de camarero", "seeking a part-time job in retail").
+_DEMAND_BEFORE = _words(
+    "need needs seeking searching looking hiring paying recruiting",
+    "busco buscamos busca buscan necesito necesitamos necesita precisa precisamos procura procuramos procuro",
+    "cerco cerchiamo cercasi cercando zoeken zoek zoekt gezocht søger søges recherche recherchons cherche",
+    "cherchons suche suchen sucht gesucht",
+)
+# Words that ask for someone when they follow the role ("Bar staff needed", "Aushilfe gesucht").
+_DEMAND_AFTER = _words("needed wanted gesucht gezocht søges")
+_DEMAND_WORDS = _DEMAND_BEFORE | _DEMAND_AFTER
+_NEEDS_FOR = _words("looking searching")  # "looking for a…", not "looking good"
+# Who can be asked for besides a title: a person, helping hands, some roles only in a request ("femme de ménage").
+_PEOPLE = _words(
+    "someone somebody anybody people person persons folks hands help alguien quelqu'un quelqu jemand jemanden",
+    "iemand nogen qualcuno alguém personas personal personale personeel persone mensen ménage ménagère",
+    "pair extras models talent",
+)
+# What a job seeker asks for: work itself, not a worker.
+_JOB_OBJECTS = _words(
+    "job jobs work gig gigs position role roles opportunities opportunity clients projects internship employment",
+    "arbeit stelle minijob nebenjob ausbildungsplatz emploi travail boulot alternance trabajo empleo curro",
+    "prácticas trabalho emprego estágio lavoro posto tirocinio baan bijbaan werk stageplek arbejde stilling",
+    "praktikplads",
+)
+# An agent noun ("tiler", "dog groomer", "decorator") counts after a request word only when pay is stated too.
+# Kinds of work one asks for when seeking it; a worker named after them ("part-time servers") still decides.
+_WORK_HINTS = _words("full part time nights shifts hours weekends evenings more extra temp remote freelance")
+_ARTICLES = _words("a an un une een ein eine einen en et um uma uno una")
+_AGENT_NOUN = re.compile(r"[a-zß-öø-ÿ]{3,}(?:er|or|eur|euse|ero|era|iere|ista|ist|ant|ante|ente|ian)s?")
+_NOT_AGENTS = _words(
+    "other others number after never ever under paper better together water order summer winter computer",
+    "letter cover partner dinner answer corner power member customer error mirror floor door monitor motor",
+    "sensor mentor sponsor player players roommate flyer poster sticker router laptop consultant tutorial",
+    "either neither rather whether however over offer offers another further matter manager's sister brother",
+    "mother father daughter son teacher's counter favor favour colour color doctor's ancient constant important",
+    "present different instant restaurant student students giant assistant's elegant relevant pleasant",
+)
+# "if you need a babysitter, DM me", "if anyone needs a contractor": the reader's need, offered a service.
+_CONDITIONAL = _words("if you u anyone anybody whoever si wenn falls hvis als")
+_WINDOW: Final[int] = 5  # words after a request word that can name whom it asks for
+
+
+_PLURAL_ENDINGS: Final[tuple[str, ...]] = ("'s", "s", "e", "en", "er", "es", "i")
+
+
+def _is_role_word(word: str) -> bool:
+    """A title, or a compound title by its ending ("Reinigungskraft", "magazijnmedewerker") but not the ending alone."""
+    if word in _TITLES:
+        return True
+    for ending in _PLURAL_ENDINGS:  # "electrician's", "sundhedshjælpere", "medewerkers", "Aushilfen"
+        if word.endswith(ending) and word[: -len(ending)] in _TITLES:
+            return True
+    stem = word.rstrip("se") if word.endswith(("s", "e")) else word
+    return any(w.endswith(_TITLE_SUFFIXES) and w not in _NOT_TITLES and w not in _TITLE_SUFFIXES for w in (word, stem))
+
+
+class _Demand(NamedTuple):
+    person: bool  # a request for a title, a compound title or a person
+    agent: bool  # a request for some agent noun ("tiler") — a demand only when pay is stated
+    seeker: bool  # a request for work ("looking for a job")
+
+
+def _read_demand(tokens: list[str]) -> _Demand:
+    """Scan the words after (and, for "needed"/"gesucht", before) each request word."""
+    person = agent = seeker = False
+    for i, token in enumerate(tokens):
+        if token not in _DEMAND_WORDS:
+            continue
+        if (
+            token in _DEMAND_AFTER
+            and i
+            and (_is_role_word(tokens[i - 1]) or tokens[i - 1] in _PEOPLE or (i > 1 and _is_role_word(tokens[i - 2])))
+        ):
+            person = True
+            continue
+        if token not in _DEMAND_BEFORE or not _CONDITIONAL.isdisjoint(tokens[max(0, i - 4) : i]):
+            continue
+        start = i + 1
+        if token in _NEEDS_FOR:
+            if tokens[start : start + 1] != ["for"]:
+                continue
+            start += 1
+        hinted = False
+        for word in tokens[start : start + _WINDOW]:
+            if word in _JOB_OBJECTS:
+                seeker = True
+                break
+            if word in _WORK_HINTS:
+                hinted = True
+                continue
+            if _is_role_word(word) or word in _PEOPLE:
+                person = True
+                break
+            if word not in _NOT_AGENTS and _AGENT_NOUN.fullmatch(word):
+                agent = True
+                break
+        else:  # "looking for full-time nights in Memphis": hours, not a worker ("looking for a part-time VA" is one)
+            seeker = seeker or (hinted and tokens[start : start + 1] != [] and tokens[start] not in _ARTICLES)
+    return _Demand(person, agent, seeker)
+
+
+_NO_DEMAND: Final[_Demand] = _Demand(False, False, False)
 
 
 # ---- phrase table: a phrase's regex runs only when its first word is among the message's words --
@@ -267,7 +419,9 @@ _PHRASE_LIST: list[_Phrase] = [
     ),
     # how to apply
     *_phrases(
-        "apply", "apply", r"\s*(?:here|now|at|online|in person|today|by|through|via|on|using|in link|:|→|👉|->|-)"
+        "apply",
+        "apply",
+        r"\s*(?:here|now|at|online|in person|in store|today|by|through|via|on|using|in link|with|:|→|👉|->|-)",
     ),
     *_phrases("apply", "to", r"\s+apply\b"),
     *_phrases("apply", "easy", r"\s+apply\b"),
@@ -275,7 +429,8 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases(
         "apply",
         "send|email|submit|mail",
-        r"\s+(?:us\s+)?(?:your\s+|a\s+|an\s+)?(?:short\s+)?(?:resume|cv|application|portfolio|reel|intro)",
+        r"\s+(?:us\s+)?(?:your\s+|a\s+|an\s+|me\s+)?(?:short\s+)?(?:resume|cv|application|portfolio|reel|intro|demos?"
+        r"|samples|work samples|past work)",
     ),
     *_phrases("apply", "with", r"\s+(?:a|your)\s+resume"),
     *_phrases("apply", "reply", r"\s+with\s+your"),
@@ -286,7 +441,23 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("apply", "inviare|invia", r"\s+(?:il\s+)?(?:tuo\s+)?cv"),
     *_phrases("apply", "søg", r"\s+(?:via|senest|stillingen)"),
     *_phrases("apply", "send", r"\s+(?:din|en kort)\s"),
-    *_phrases("contact", "dm|message|text|call|email|ping", r"\s+(?:me|us|jim|maria|\d)"),
+    *_phrases("contact", "dm|message|text|call|email|ping|msg|pm|write|inbox", r"\s+(?:me|us|jim|maria|\d)"),
+    # reaching the poster in chat, in the languages the tables cover
+    *_phrases("contact", "whatsapp|sms|pn|vorbeikommen|contactar|contactez|contattare|contattatemi|scrivetemi"),
+    *_phrases("contact", "reply", r"\s+(?:with|here|below)\b"),
+    *_phrases("contact", "send", r"\s+(?:us\s+|me\s+)?(?:a\s+)?(?:message|note|dm|text)\b"),
+    *_phrases("contact", "pop|drop", r"\s+(?:in|by)\b"),
+    *_phrases("contact", "me|nous", r"\s+contacter"),
+    *_phrases("contact", "en|par|por|no|pelo|em|in|per", r"\s+(?:mp|privado|privato|pn)\b"),
+    *_phrases("contact", "melde|meldet", r"\s+(?:dich|euch)"),
+    *_phrases("contact", "stuur|bel|app", r"\s+(?:me|ons)\b"),
+    *_phrases("contact", "skriv", r"\s+(?:til|en)\b"),
+    *_phrases("apply", "bring|drop", r"\s+(?:in\s+)?(?:your|a)\s+(?:cv|resume)"),
+    *_phrases("apply", "sign", r"\s+up\s+(?:here|at|via|on|:)"),
+    *_phrases(
+        "apply", "mandar|enviar|envie|enviem|manda|mande", r"\s+(?:o\s+|seu\s+|tu\s+|su\s+)?(?:cv|currículo|curriculo)"
+    ),
+    *_phrases("apply", "interesados|interessados|interessati|geïnteresseerden|interessierte"),
     *_phrases("contact", "dm", r"\s+(?:for|with)\s+(?:details|info|questions)"),
     *_phrases("contact", "mail", r"\s+an\b"),
     *_phrases("contact", "contact", r"\s*:"),
@@ -321,7 +492,20 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("years", "mindestens", r"\s+\d+\s+jahre"),
     *_phrases("salary", _CURRENCY_CODES, r"\s?\$?\d"),
     *_phrases("salary", "mensuales|commission|hourly"),
-    *_phrases("salary", "per", r"\s+(?:mile|shift|visit)\b"),
+    *_phrases(
+        "salary", "per", r"\s+(?:mile|shift|visit|hour|uur|stunde|heure|hora|ora|kilo|session|walk|video|event)\b"
+    ),
+    # pay stated in words: "paid gig", "paying $50", "day rate", "flat fee", "budget $300", "Stundenlohn"
+    *_phrases("salary", "paid", r"\s+(?:gig|position|role|job|internship|work|shifts?|cash|weekly|daily|hourly)\b"),
+    *_phrases("salary", "paying", r"\s+(?:[$€£\d]|well|cash)"),
+    *_phrases("salary", "day|hourly|daily", r"\s+rate\b"),
+    *_phrases("salary", "flat", r"\s+fee\b"),
+    *_phrases("salary", "budget", r"\s*(?::|is|of|around|~|up to|about)?\s*[$€£\d]"),
+    *_phrases(
+        "salary",
+        "salaire|salario|sueldo|gehalt|stundenlohn|salário|stipendio|retribuzione|salaris|løn|vergoeding|rémunéré"
+        "|rémunérée|remunerado|remunerada|retribuito|retribuita|bezahlt|betaald|betalt",
+    ),
     *_phrases("salary", "bruto|brutos", r"\s+(?:anuales|/año)"),
     *_phrases("benefit", "paid", r"\s+time\s+off"),
     *_phrases("benefit", "health", r"\s+insurance"),
@@ -389,6 +573,18 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("seeker", "erfaring", r"\s+med\s+at\s+søge"),
     *_phrases("seeker", "check", r"\s+their\b"),
     *_phrases("seeker", "tip", r"\s*:"),
+    # first-person availability and one's own rate: a job seeker advertising themself
+    *_phrases("seeker", "i'm|im", r"\s+(?:\w+\s+)?available\b"),
+    *_phrases("seeker", "i", r"\s+am\s+(?:\w+\s+)?available\b|\s+charge\b"),
+    *_phrases("seeker", "hire", r"\s+me\b"),
+    *_phrases("seeker", "my", r"\s+(?:day\s+|hourly\s+)?rates?\b"),
+    *_phrases("seeker", "taking", r"\s+on\s+(?:new\s+|small\s+|more\s+)?(?:jobs|clients|work|projects|bookings)"),
+    *_phrases("seeker", "interview", r"\s+for\s+(?:a|an|the)\b"),
+    *_phrases("seeker", "je", r"\s+suis\s+disponible"),
+    *_phrases("seeker", "estoy|sono|estou", r"\s+disponi"),
+    *_phrases("seeker", "ich", r"\s+bin\s+(?:verfügbar|auf\s+(?:jobsuche|der\s+suche))"),
+    *_phrases("seeker", "ik", r"\s+ben\s+beschikbaar"),
+    *_phrases("seeker", "jeg", r"\s+er\s+(?:ledig|tilgængelig)"),
     # code
     *_phrases("code", "def", r"\s+\w+\("),
     *_phrases("code", "class", r"\s+\w+[:(]"),
@@ -412,6 +608,7 @@ _POSTING_WORDS: Final[frozenset[str]] = (
     | _STRONG_HIRING
     | _APPLY_WORDS
     | _BENEFIT
+    | _DEMAND_WORDS
 )
 # Characters that carry structure (links, addresses, field separators, gender marks, markdown labels).
 _STRUCTURE_HINT = re.compile(r"[\w-]\.[a-z]{2}|[@|•·—–/*\[#\n]")
@@ -424,6 +621,8 @@ _SALARY = re.compile(
     r"[$€£]\s?\d"
     r"|\d(?:[\d.,]*\s?(?:k|tsd\.?)?\s?(?:€|eur\b|euros?\b|kr\b|dkk\b|pln\b|nok\b|k€|\$/h|mxn\b)"
     r"|\s?(?:/|per |an |a )\s?(?:hr|hour|h\b|yr|year|annum|month|mo\b|week|wk|visit|stunde|mile)"
+    r"|\s?(?:/|per |par |pro |al |om |por |la |an |de l')\s?(?:uur|u\b|t\b|time\b|std|heure|hora|ora\b|mes\b|mois"
+    r"|monat|maand|måned|day|dag\b|día|jour|giorno|session|walk|video|shift|night)"
     r"|\d{1,2}\s?k\b)"
 )
 _SALARY_RANGE = re.compile(
@@ -437,7 +636,29 @@ _YEARS = re.compile(
 )
 _EMPLOYMENT_DIGITS = re.compile(
     r"\d(?:st|nd|rd) shift|w-?2\b|1099\b"
-    r"|\d\s?(?:hrs?|hours|h|t|std\.?|timer)\s?(?:/|per |a |om )\s?(?:week|wk|uge|woche|semana|ugen)\b"
+    r"|\d\s?(?:hrs?|hours|h|t|std\.?|timer|uur|ore|horas|heures)"
+    r"\s?(?:/|per |a |om |par |pro |por |a la |in der |la )\s?(?:week|wk|uge|woche|semana|ugen|semaine|settimana)\b"
+)
+# When the work happens: chat postings say it ("Tue/Thu afternoons", "weekends", "6-12", "3x a week").
+_SCHEDULE = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri weekdays weekend",
+    "weekends mornings afternoons evenings nights overnight shifts asap montag dienstag mittwoch donnerstag",
+    "freitag samstag sonntag wochenende wochenenden abends lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "soirs lunes martes miércoles jueves viernes sábado sábados domingo turnos noches maandag dinsdag woensdag",
+    "donderdag vrijdag zaterdag zondag weekenden avonden mandag tirsdag onsdag torsdag fredag lørdag søndag",
+    "aftener weekender segunda sábados turno noturno lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "turni serali",
+)
+_SCHEDULE_DIGITS = re.compile(
+    r"\d\s?(?:am|pm)\b"
+    r"|(?<!\d)\d{1,2}(?:[:.]\d\d)?\s?[-–]\s?\d{1,2}(?:[:.]\d\d)?(?![\d.,])(?!\s?(?:years|yrs|k\b|%|€|\$|/|jahre|años|ans))"
+    r"|\d\s?x\s?(?:a|per|/)\s?(?:week|wk)"
+)
+# A posting quoted inside chat ("look at this: 'Event staff needed, $20/hr…' who writes this").
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{25,300}[\"”“»]|(?:^|\s)'[^'\n]{25,300}'(?=[\s.,!?)]|$)")
+_VOLUNTEER = _words(
+    "volunteer volunteers volunteering unpaid vrijwilliger vrijwilligers bénévole bénévoles ehrenamtlich ehrenamt",
+    "voluntario voluntarios voluntaria frivillig frivillige volontario volontari voluntário voluntários",
 )
 _BENEFIT_DIGITS = re.compile(r"401\(?k\)?|13e mois")
 _DATE_RANGE = re.compile(
@@ -662,7 +883,7 @@ def score_breakdown(text: str) -> dict[str, float]:
     has_title = (
         not words.isdisjoint(_TITLES)
         or "title" in hits
-        or any(w.endswith(_TITLE_SUFFIXES) and w not in _NOT_TITLES for w in words)
+        or any(w.endswith(_TITLE_SUFFIXES) and w not in _NOT_TITLES and w not in _TITLE_SUFFIXES for w in words)
     )
     questions = prose.count("?")
 
@@ -694,7 +915,12 @@ def score_breakdown(text: str) -> dict[str, float]:
     employment = not words.isdisjoint(_EMPLOYMENT) or "employment" in hits
     # "Backend Engineer at Stripe <board link>": a bare titled job link is how postings are shared in chat.
     titled_link = job_url and has_title and len(head) < 300 and not questions and not first_person
-    seeker = len(hits.get("seeker", ())) + len(words & _SEEKER_WORDS)
+    demand = _read_demand(tokens) if not words.isdisjoint(_DEMAND_WORDS) else _NO_DEMAND
+    asks_for_someone = demand.person or (demand.agent and salary > 0)
+    reach = job_url or jobs_email or "contact" in hits or "apply" in hits
+    schedule = not words.isdisjoint(_SCHEDULE) or (has_digit and _SCHEDULE_DIGITS.search(low) is not None)
+    offer_facts = (salary > 0) + bool(reach) + schedule
+    seeker = len(hits.get("seeker", ())) + len(words & _SEEKER_WORDS) + demand.seeker
     chatty = not words.isdisjoint(_CHATTY) or _CHATTY_EMOJI.search(low) is not None
     other_site = (links and _OTHER_SITE.search(links)) or not words.isdisjoint(_OTHER_SITE_WORDS)
 
@@ -722,6 +948,9 @@ def score_breakdown(text: str) -> dict[str, float]:
         ("titled_link", 1.5 if titled_link else 0.0),
         ("stated_offer", 0.8 if has_title and salary and (job_url or jobs_email or "contact" in hits) else 0.0),
         ("voice", 0.6 * _clip(len(hits.get("voice", ())), 3)),
+        ("demand", 1.6 if asks_for_someone and not voice else 0.0),
+        ("schedule", 0.4 if schedule else 0.0),
+        ("gig_offer", 0.6 * _clip(offer_facts, 2) if asks_for_someone or voice else 0.0),
         # The speaker: first person, questions, job-seeker talk.
         ("questions", _question_weight(questions, len(prose))),
         ("question_open", -1.0 if len(prose) < 600 and _QUESTION_OPEN.match(prose) else 0.0),
@@ -735,6 +964,8 @@ def score_breakdown(text: str) -> dict[str, float]:
         ("personal_labels", -1.5 if lines.personal_labels >= 2 else 0.0),
         ("past_tense_bullets", -1.5 if lines.past_bullets >= 3 else 0.0),
         ("meta", -2.0 if _META.search(low) else 0.0),
+        ("quoted", -1.2 if len(prose) < 600 and _QUOTED.search(prose) else 0.0),
+        ("volunteer", -1.2 if not salary and not words.isdisjoint(_VOLUNTEER) else 0.0),
     )
     return {name: value for name, value in cues if value}
 
