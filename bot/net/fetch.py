@@ -13,6 +13,7 @@ Status codes are returned, not raised: the board poller needs 304, 429 and Retry
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -29,6 +30,15 @@ from bot.net.guard import AddressPolicy, RefusedAddress, VettingResolver, addres
 MAX_REDIRECTS = 5
 USER_AGENT = "jobbot/1.0 (+https://github.com/jobbot; job-board reader)"
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value.strip("\"' "):
+            return value.strip("\"' ")
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +54,22 @@ class Response:
     def ok(self) -> bool:
         return 200 <= self.status < 300
 
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+
     def text(self) -> str:
-        """The body as text, in the charset the server declared (UTF-8 otherwise), never failing."""
-        charset = "utf-8"
-        content_type = self.headers.get("Content-Type", "")
-        for part in content_type.split(";")[1:]:
-            key, _, value = part.strip().partition("=")
-            if key.lower() == "charset" and value:
-                charset = value.strip("\"' ")
+        """The body as text, never failing: the charset the server declared, else UTF-8 if it is
+        valid, else the page's own `<meta charset>`, else windows-1252 (what browsers assume)."""
+        declared = _charset(self.headers.get("Content-Type", ""))
+        if declared is None:
+            try:
+                return self.body.decode("utf-8")
+            except UnicodeDecodeError:
+                meta = _META_CHARSET.search(self.body[:4096])
+                declared = meta.group(1).decode("ascii") if meta else "windows-1252"
         try:
-            return self.body.decode(charset, errors="replace")
+            return self.body.decode(declared, errors="replace")
         except LookupError:
             return self.body.decode("utf-8", errors="replace")
 

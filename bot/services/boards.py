@@ -139,13 +139,27 @@ async def resolve_url(url: str, fetcher: Fetcher, settings: Settings) -> Resolve
     if page is None:
         page = await fetcher.get(url)
         page.raise_for_status()
-    return await asyncio.to_thread(_read_page, page)
+    return await asyncio.to_thread(_read_page, page, settings)
 
 
-def _read_page(page: Response) -> ResolvedPosting:
-    """A page's JSON-LD JobPosting if it has one, else its readable HTML through the posting parser."""
+_DOCUMENT_TYPES = frozenset(
+    {"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+)
+
+
+def _read_page(page: Response, settings: Settings) -> ResolvedPosting:
+    """A page's JSON-LD JobPosting if it has one, else its readable HTML through the posting parser.
+
+    A link to a PDF or DOCX posting is read like an attached posting file (the bounded reader).
+    """
     from bot.postings.parse import parse_posting
 
+    if page.content_type in _DOCUMENT_TYPES or page.body.startswith((b"%PDF-", b"PK\x03\x04")):
+        from bot.services.ingest import posting_text_from_file
+
+        filename = URL(page.url).name or "the linked document"
+        text = posting_text_from_file(page.body, filename, page.content_type or None, settings)
+        return ResolvedPosting(parse_posting(text), page.url, None, None)
     html = page.text()
     found = job_postings_in_page(html, page.url)
     if found:

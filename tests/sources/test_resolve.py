@@ -156,3 +156,25 @@ async def test_resolve_link_is_for_job_links_only(board_server: BoardServer, set
     board_server.serve_api(job_url, job)
     resolved = await resolve_link(f"https://jobs.lever.co/globex/{job['id']}", settings)
     assert resolved is not None and resolved.posting.fields.title == "Data Engineer"
+
+
+async def test_a_link_to_a_pdf_posting_is_read_like_an_attached_file(
+    board_server: BoardServer, fetcher: Fetcher, settings: Settings
+) -> None:
+    from tests.boards.server import Route
+    from tests.resumes.builders import make_pdf
+
+    lines = ["Payroll Specialist", "Requirements", "- 3+ years of payroll with ADP", "- Advanced Excel"]
+    board_server.routes["/files/payroll.pdf"] = Route(make_pdf([lines]), content_type="application/pdf")
+    resolved = await resolve_url(board_server.url("/files/payroll.pdf"), fetcher, settings)
+    assert resolved.posting.fields.title == "Payroll Specialist"
+    assert "ADP" in {k.keyword for k in resolved.posting.keywords}
+
+
+async def test_pages_in_other_encodings_decode(board_server: BoardServer, fetcher: Fetcher, settings: Settings) -> None:
+    from tests.boards.server import Route
+
+    page = '<html><head><meta charset="iso-8859-1"></head><body><h1>Técnico de redes</h1>' + "<p>Cisco.</p>" * 40
+    board_server.routes["/latin1"] = Route(page.encode("latin-1"), content_type="text/html")
+    resolved = await resolve_url(board_server.url("/latin1"), fetcher, settings)
+    assert "Técnico de redes" in resolved.posting.clean.text
