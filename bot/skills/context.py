@@ -62,7 +62,6 @@ _NOT_ABOUT_THE_CANDIDATE = frozenset(
         SectionKind.EEO,
         SectionKind.APPLY,
         SectionKind.CHROME,
-        SectionKind.HEADER,
     }
 )
 _SECONDARY_SECTIONS = frozenset({SectionKind.HEADER, SectionKind.ABOUT})

@@ -98,6 +98,11 @@ def test_degree_wording_takes_its_field_along() -> None:
     assert [m.text for m in found["Finance"].mentions] == ["Finance"]  # the field keeps its own keyword
 
 
+def test_a_short_posting_read_as_header_still_asks() -> None:
+    found = extract([(K.HEADER, "Nurse\nYou hold a BSN and speak Danish.\nOur hospital has 40 PhD students.")])
+    assert set(found) == {"Bachelor of Science in Nursing", "Danish"}
+
+
 def test_communication_counts_where_the_candidate_is_asked_for_it() -> None:
     blurb = (K.ABOUT, "About us\nOpen communication and leadership are part of our culture.")
     assert "Communication" not in extract([blurb])
