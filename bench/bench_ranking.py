@@ -11,7 +11,8 @@ For each resume every posting is ranked; a posting is relevant when its field is
 (the level-aware figure also asks for the same level, over resumes that have such a posting).
 Figures: MRR (1 / rank of the first relevant posting), precision at 1 and nDCG at 5 with
 binary gains, averaged over resumes. The posting order given to both methods is shuffled once
-with a fixed seed, so ties are broken the same arbitrary way for both.
+with a fixed seed, so ties are broken the same arbitrary way for both. The recruiter's direction
+(resumes ranked for each posting, by `score`'s exact total) is printed after.
 """
 
 from __future__ import annotations
