@@ -115,7 +115,7 @@ async def subscribe(fake: FakeDiscord, user_id: int, **filters: str) -> dict:
     interaction = await fake.invoke(
         "subscribe", options, user_id=user_id, resolved=resolved_channel(fake, FEED_CHANNEL_ID)
     )
-    return (await fake.wait_callback(interaction)).json()
+    return await answer_of(fake, interaction)
 
 
 async def test_a_subscription_gets_each_new_posting_once_also_after_a_restart(
@@ -124,7 +124,7 @@ async def test_a_subscription_gets_each_new_posting_once_also_after_a_restart(
     bot = await start_bot()
     await watch(fake, JOBS_CHANNEL_ID)
     answer = await subscribe(fake, ADMIN_ID, keywords="python")
-    assert "Subscription #" in answer["data"]["content"]
+    assert "Subscription #" in answer["content"] and answer["flags"] & EPHEMERAL
 
     posting = await share(fake, BACKEND_POSTING + "\n\nQuestions? Ask @everyone in the channel.")
     sent = await eventually(lambda: asyncio.sleep(0, announcements(fake, FEED_CHANNEL_ID)), bool)
@@ -147,7 +147,7 @@ async def test_a_subscription_gets_each_new_posting_once_also_after_a_restart(
 async def test_a_member_cannot_subscribe(fake: FakeDiscord, start_bot: BotFactory) -> None:
     bot = await start_bot()
     answer = await subscribe(fake, MEMBER_ID)
-    assert answer["data"]["flags"] & EPHEMERAL and "Manage Server" in answer["data"]["content"]
+    assert answer["flags"] & EPHEMERAL and "Manage Server" in answer["content"]
     assert await bot.store.subscriptions.for_guild(GUILD_ID) == []
 
 

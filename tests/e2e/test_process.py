@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.fake_discord import ADMIN_ID, FEED_CHANNEL_ID, GUILD_ID, JOBS_CHANNEL_ID, FakeDiscord
-from tests.e2e.helpers import BACKEND_POSTING, channel_option, resolved_channel, watch
+from tests.e2e.helpers import BACKEND_POSTING, answer_of, channel_option, resolved_channel, watch
 
 pytestmark = pytest.mark.e2e
 
@@ -34,14 +34,19 @@ class BotProcess:
     async def start(self) -> asyncio.subprocess.Process:
         env = {k: v for k, v in os.environ.items() if not k.startswith("JOBBOT_")}
         env.update(self.fake.env(), JOBBOT_DATABASE=str(self.database), PYTHONPATH=str(REPO))
-        identified = self.fake.identifies
+        ready_before = self.ready_count()
         with self.log.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "bot", "run", env=env, cwd=self.database.parent, stderr=log
             )
-        await self.fake.wait_for(lambda: self.fake.identifies > identified, timeout=30)
-        await asyncio.sleep(0.3)  # GUILD_CREATE handled, guild ready
+        # Ready (its guild received) when it logs "connected": a waited condition, not a guessed sleep.
+        await self.fake.wait_for(lambda: self.ready_count() > ready_before, timeout=30)
         return self.process
+
+    def ready_count(self) -> int:
+        if not self.log.exists():
+            return 0
+        return self.log.read_text(encoding="utf-8", errors="replace").count('"msg": "connected"')
 
     async def stop(self, sig: int = signal.SIGTERM, timeout: float = 10.0) -> int:
         assert self.process is not None
@@ -95,7 +100,7 @@ async def test_sigkill_in_a_burst_loses_no_acknowledged_posting_and_delivers_not
         user_id=ADMIN_ID,
         resolved=resolved_channel(fake, FEED_CHANNEL_ID),
     )
-    await fake.wait_callback(interaction)
+    assert "Subscription #" in (await answer_of(fake, interaction))["content"]
 
     burst = [fake.message(BACKEND_POSTING.replace("Northwind Analytics", f"Company {n} Labs")) for n in range(60)]
 
