@@ -104,7 +104,21 @@ class Ingest(commands.Cog):
                 log.warning("catch-up skipped a channel", extra={"channel": channel_id, "status": exc.status})
                 continue
             for message in reversed(recent):
-                await self._read_chat(message, catching_up=True)
+                await self._catch_up_message(message)
+
+    async def _catch_up_message(self, message: discord.Message) -> None:
+        """A message stored before and not edited since is only marked (if a crash came first).
+
+        Parsing it again, or fetching its job link again, on every restart would cost a
+        catch-up as much as the first reading.
+        """
+        if message.guild is None:
+            return
+        known = await self.bot.store.postings.get_by_message(message.guild.id, message.id)
+        if known is None or (message.edited_at is not None and message.edited_at > known.updated_at):
+            await self._read_chat(message, catching_up=True)
+        elif not _already_acknowledged(message):
+            await self._acknowledge(message, known, reaction_only=True)
 
     @commands.Cog.listener()
     async def on_jobbot_watch_changed(self, guild_id: int) -> None:
@@ -144,8 +158,8 @@ class Ingest(commands.Cog):
         if payload.guild_id is None or "content" not in payload.data:
             return  # not in a guild, or only an embed unfurled
         message = payload.message
-        if message.author.bot:
-            return
+        if message.author.bot or any(is_posting_file(a.filename, a.content_type) for a in message.attachments):
+            return  # a posting file cannot be changed by an edit: only its caption was
         store = self.bot.store
         known = await store.postings.get_by_message(payload.guild_id, payload.message_id)
         if known is None and not await self._is_watched(payload.guild_id, _home_channel_id(message.channel)):

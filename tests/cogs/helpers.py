@@ -22,3 +22,28 @@ def attachment(data: bytes, filename: str = "resume.md", *, size: int | None = N
     mock.content_type = None
     mock.read = AsyncMock(return_value=data)
     return mock
+
+
+def chat_message(
+    content: str,
+    *,
+    guild_id: int,
+    channel_id: int,
+    bot_author: bool = False,
+    attachments: list[MagicMock] | None = None,
+) -> MagicMock:
+    """A guild text message as discord.py hands it to a listener or a context menu."""
+    mock = MagicMock(spec=discord.Message)
+    mock.content = content
+    mock.id = 777
+    mock.guild = MagicMock(id=guild_id)
+    mock.channel = MagicMock(spec=discord.TextChannel)
+    mock.channel.id = channel_id
+    mock.author = MagicMock(id=5, bot=bot_author)
+    mock.webhook_id = None
+    mock.attachments = attachments or []
+    mock.reactions = []
+    mock.edited_at = None
+    mock.add_reaction = AsyncMock()
+    mock.reply = AsyncMock()
+    return mock

@@ -23,7 +23,7 @@ from cogs.keywords import Keywords, Pager
 from cogs.score import Score
 from cogs.subscriptions import Subscriptions
 from tests.cogs.conftest import ADMIN_ID, CHANNEL_ID, EXAMPLES, GUILD_ID, InteractionFactory, StandInBot
-from tests.cogs.helpers import answer, attachment
+from tests.cogs.helpers import answer, attachment, chat_message
 
 RESUME = (EXAMPLES / "resume-sam-lee.md").read_bytes()
 BACKEND = (EXAMPLES / "posting-backend-engineer.md").read_text(encoding="utf-8")
@@ -48,16 +48,6 @@ def channel(channel_id: int = CHANNEL_ID) -> MagicMock:
     return mock
 
 
-def shared_message() -> MagicMock:
-    mock = MagicMock(spec=discord.Message)
-    mock.content, mock.id, mock.attachments, mock.webhook_id = BACKEND, 777, [], None
-    mock.guild = MagicMock(id=GUILD_ID)
-    mock.channel = MagicMock(spec=discord.TextChannel, id=CHANNEL_ID)
-    mock.author = MagicMock(id=5, bot=False)
-    mock.add_reaction = AsyncMock()
-    return mock
-
-
 Run = Callable[[Any, MagicMock], Awaitable[None]]
 COMMANDS: dict[str, tuple[type[Any], Run]] = {
     "jobbot watch": (Admin, lambda cog, i: cog.watch.callback(cog, i, channel())),
@@ -73,7 +63,10 @@ COMMANDS: dict[str, tuple[type[Any], Run]] = {
     "jobkeywords": (Keywords, lambda cog, i: cog.jobkeywords.callback(cog, i, None)),
     "score": (Score, lambda cog, i: cog.score.callback(cog, i, attachment(RESUME), None)),
     "match": (Score, lambda cog, i: cog.match.callback(cog, i, attachment(RESUME))),
-    "Save job posting": (Ingest, lambda cog, i: cog.save_job_posting(i, shared_message())),
+    "Save job posting": (
+        Ingest,
+        lambda cog, i: cog.save_job_posting(i, chat_message(BACKEND, guild_id=GUILD_ID, channel_id=CHANNEL_ID)),
+    ),
 }
 
 

@@ -14,7 +14,7 @@ from cogs.errors import ErrorHandler, describe_error
 from cogs.ingest import Ingest
 from cogs.subscriptions import Subscriptions
 from tests.cogs.conftest import ADMIN_ID, CHANNEL_ID, EXAMPLES, GUILD_ID, InteractionFactory, StandInBot
-from tests.cogs.helpers import answer
+from tests.cogs.helpers import answer, chat_message
 
 BACKEND = (EXAMPLES / "posting-backend-engineer.md").read_text(encoding="utf-8")
 NURSE = (EXAMPLES / "posting-icu-nurse.txt").read_text(encoding="utf-8")
@@ -156,17 +156,7 @@ def test_unexpected_errors_become_one_sentence_without_internals() -> None:
 
 
 def message(content: str, *, bot_author: bool = False, channel_id: int = CHANNEL_ID) -> MagicMock:
-    mock = MagicMock(spec=discord.Message)
-    mock.content = content
-    mock.id = 777
-    mock.guild = MagicMock(id=GUILD_ID)
-    mock.channel = MagicMock(spec=discord.TextChannel)
-    mock.channel.id = channel_id
-    mock.author = MagicMock(id=5, bot=bot_author)
-    mock.webhook_id = None
-    mock.attachments = []
-    mock.add_reaction = AsyncMock()
-    return mock
+    return chat_message(content, guild_id=GUILD_ID, channel_id=channel_id, bot_author=bot_author)
 
 
 async def test_save_job_posting_on_an_empty_message(bot: StandInBot, interaction: InteractionFactory) -> None:
