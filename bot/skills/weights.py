@@ -3,7 +3,7 @@
 A term in the requirements outweighs one in the company blurb; repeating it helps a little, with
 diminishing returns; the title counts; a sentence that says "is a plus" makes a term preferred even
 inside a requirement list. Chrome never counts, and benefits, how-to-apply and legal boilerplate
-never create a keyword on their own.
+never create a keyword or add a mention.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ SECTION_WEIGHT: dict[SectionKind, float] = {
     SectionKind.EEO: 0.05,
     SectionKind.CHROME: 0.0,
 }
-# Sections whose mentions are kept but never make a keyword by themselves.
+# Benefits, how-to-apply and legal text: never evidence of a requirement, so their mentions are dropped.
 BOILERPLATE = frozenset({SectionKind.BENEFITS, SectionKind.APPLY, SectionKind.EEO})
 TITLE_BONUS = 0.15
 DISCOVERED_FACTOR = 0.5  # a term found outside the taxonomy is less certain

@@ -139,7 +139,7 @@ def test_chrome_and_boilerplate_never_make_keywords() -> None:
     assert set(found) == {"SQL"}
 
 
-def test_boilerplate_mentions_ride_along_but_chrome_never() -> None:
+def test_boilerplate_and_chrome_add_no_mentions() -> None:
     found = extract(
         [
             (K.CHROME, "Related: Python jobs"),
