@@ -22,11 +22,7 @@ SECTION_WEIGHT: dict[SectionKind, float] = {
     SectionKind.OTHER: 0.55,
     SectionKind.HEADER: 0.55,
     SectionKind.ABOUT: 0.3,
-    SectionKind.BENEFITS: 0.1,
-    SectionKind.APPLY: 0.1,
-    SectionKind.EEO: 0.05,
-    SectionKind.CHROME: 0.0,
-}
+}  # chrome and boilerplate never reach a keyword
 # Benefits, how-to-apply and legal text: never evidence of a requirement, so their mentions are dropped.
 BOILERPLATE = frozenset({SectionKind.BENEFITS, SectionKind.APPLY, SectionKind.EEO})
 TITLE_BONUS = 0.15
@@ -53,7 +49,7 @@ def keyword_required(marks: Sequence[bool | None]) -> bool | None:
 
 def keyword_weight(kinds: Sequence[SectionKind], *, in_title: bool, category: Category, weak: bool) -> float:
     """0..1: the best section's weight, a diminishing bonus for repeats, a title bonus."""
-    base = max(SECTION_WEIGHT[k] for k in kinds) * 0.8
+    base = max(SECTION_WEIGHT.get(k, 0.0) for k in kinds) * 0.8
     repeats = min(0.15, 0.06 * math.log2(len(kinds))) if len(kinds) > 1 else 0.0
     weight = base + repeats + (TITLE_BONUS if in_title else 0.0)
     if weak:
