@@ -41,7 +41,7 @@ _MAX_TITLE_CHARS = 100
 _MAX_EMAIL_TOKEN = 320
 _MAX_POSITIONS = 100
 _EXCERPT_CONTEXT = 150
-_TITLE_TRIM = " \t|,;:-–—•·*"
+_TITLE_TRIM = " \t|,;:-–—•·*#"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +82,16 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def _sections(text: str, lines: list[tuple[int, str]]) -> tuple[ResumeSection, ...]:
     """Spans from each heading to the next; the part above the first heading is the contact block."""
     starts: list[tuple[int, str, str | None]] = []
+    level = 0  # markdown depth of the current section's heading (0: not markdown)
     for offset, line in lines:
         kind = heading_kind(line)
-        if kind is not None:
-            starts.append((offset, kind, line.strip()))
+        if kind is None:
+            continue
+        depth = _markdown_depth(line)
+        if kind == "other" and starts and level and depth > level:
+            continue  # "### Engineer — Acme" under "## Experience" is an entry of it, not a new section
+        starts.append((offset, kind, line.strip()))
+        level = depth
     if not starts:
         return (ResumeSection("other", 0, len(text)),) if text else ()
     if starts[0][0] > 0:
@@ -95,6 +101,11 @@ def _sections(text: str, lines: list[tuple[int, str]]) -> tuple[ResumeSection, .
         for i, (start, kind, heading) in enumerate(starts)
     ]
     return tuple(section for section in sections if section.end > section.start)
+
+
+def _markdown_depth(line: str) -> int:
+    stripped = line.lstrip()
+    return len(stripped) - len(stripped.lstrip("#"))
 
 
 def _positions(

@@ -264,3 +264,13 @@ def test_a_range_split_over_two_lines_by_a_converted_layout() -> None:
 
 def test_two_lines_starting_with_years_only_are_not_a_range() -> None:
     assert analyse("Experience\n2015 Joined Acme\n2018 Promoted to lead\n", TODAY).positions == ()
+
+
+def test_markdown_entries_under_a_section_stay_in_it() -> None:
+    text = (
+        "## Experience\n\n### Backend Engineer — Kiezbank\nMar 2021 – Present\n- Built services in Python\n\n"
+        "### Developer — Datenwerk\nJun 2017 – Feb 2021\n\n## Skills\nPython, Go\n"
+    )
+    structure = analyse(text, today=date(2024, 3, 1))
+    assert [s.kind for s in structure.sections] == ["experience", "skills"]
+    assert [p.title for p in structure.positions] == ["Backend Engineer — Kiezbank", "Developer — Datenwerk"]
