@@ -150,11 +150,13 @@ class JobBot(commands.AutoShardedBot):
         log.info("connected", extra={"guilds": len(self.guilds), "shards": self.shard_count})
 
     async def close(self) -> None:
-        await super().close()
-        if self._store is not None:
-            store, self._store = self._store, None
-            await store.close()
-            log.info("store closed")
+        try:
+            await super().close()
+        finally:  # also when closing the gateway was cut short: the database is closed cleanly
+            if self._store is not None:
+                store, self._store = self._store, None
+                await store.close()
+                log.info("store closed")
 
 
 # -- logging -------------------------------------------------------------------------------------
@@ -221,13 +223,13 @@ async def _serve(bot: JobBot, token: str) -> int:
     stopper = asyncio.create_task(stop.wait())
     try:
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        if stopper in done:
-            log.info("shutting down")
-            try:
-                await asyncio.wait_for(bot.close(), SHUTDOWN_SECONDS)
-            except TimeoutError:
-                log.error("shutdown timed out")
-        with contextlib.suppress(asyncio.CancelledError):
+        if stopper not in done:
+            await runner  # the bot stopped by itself: raises what stopped it, if anything
+            return 0
+        log.info("shutting down")
+        await _close_within(bot, SHUTDOWN_SECONDS)
+        # Whatever the connection raises while it is being closed is no error of the shutdown.
+        with contextlib.suppress(asyncio.CancelledError, Exception):
             await asyncio.wait_for(runner, 1.0)
         return 0
     except discord.LoginFailure:
@@ -236,10 +238,23 @@ async def _serve(bot: JobBot, token: str) -> int:
         raise ConfigurationError(
             "Discord refused the message content intent: enable it for the bot in the Developer Portal."
         ) from None
+    except discord.DiscordException as exc:  # e.g. the gateway closed for good, an HTTP error logging in
+        log.error("discord stopped the bot", exc_info=exc)
+        raise ConfigurationError(f"Discord stopped the bot ({type(exc).__name__}); the log has the details.") from None
     finally:
         stopper.cancel()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
         if not bot.is_closed():
-            await bot.close()
+            await _close_within(bot, SHUTDOWN_SECONDS)
+
+
+async def _close_within(bot: JobBot, seconds: float) -> None:
+    """Close the gateway and the store, giving up after `seconds` (a supervisor waits 10 s)."""
+    try:
+        await asyncio.wait_for(bot.close(), seconds)
+    except TimeoutError:
+        log.error("shutdown timed out")
 
 
 def run_bot(settings: Settings) -> int:

@@ -84,6 +84,7 @@ class FakeDiscord:
     identifies: int = 0
     resumes: int = 0
     invalidate_next_resume: bool = False
+    rejected_token: bool = False  # answer GET /users/@me with 401, as Discord does for a bad token
 
     def __post_init__(self) -> None:
         self._ids = itertools.count(10_000_000)
@@ -517,6 +518,8 @@ class FakeDiscord:
 
     def _route(self, method: str, path: str, body: JSON, raw_body: Any, query: dict[str, str]) -> web.StreamResponse:
         if path == "/users/@me":
+            if self.rejected_token:
+                return _json({"message": "401: Unauthorized", "code": 0}, 401)
             return _json(_user(BOT_ID, "jobbot", bot=True))
         if path == "/oauth2/applications/@me":
             return _json(self._application())

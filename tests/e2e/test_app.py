@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from pathlib import Path
 
 import pytest
 
-from bot.app import configure_logging, run_bot, sync_commands
+from bot.app import JobBot, _serve, configure_logging, run_bot, sync_commands
 from bot.config import Settings
 from bot.errors import ConfigurationError
 from tests.e2e.conftest import make_settings
@@ -38,6 +39,17 @@ def test_run_without_a_token_is_one_sentence(token: str | None) -> None:
     settings = Settings(_env_file=None, discord_token=token)  # type: ignore[call-arg]
     with pytest.raises(ConfigurationError, match=r"^JOBBOT_DISCORD_TOKEN is not set: .*\.$"):
         run_bot(settings)
+
+
+async def test_a_token_discord_rejects_is_one_sentence(
+    fake: FakeDiscord, database: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.rejected_token = True
+    bot = JobBot(make_settings(fake, database), guild_ready_timeout=0.05)
+    with pytest.raises(ConfigurationError, match=r"^Discord rejected JOBBOT_DISCORD_TOKEN: .*\.$"):
+        await asyncio.wait_for(_serve(bot, "fake.token.secret"), 20)
+    assert bot.is_closed()
+    assert "fake.token.secret" not in caplog.text
 
 
 def test_logs_are_json_lines_without_the_token(capsys: pytest.CaptureFixture[str]) -> None:
