@@ -91,7 +91,7 @@ def extract_with(
     text, index = posting.text, posting.index
     matches: list[Match] = []
     kinds: list[SectionKind] = []
-    for match in matcher.find(text, posting.low, posting.words):
+    for match in _with_tag_lines(matcher, text, matcher.find(text, posting.low, posting.words)):
         kind = index.kind_at(match.start)
         if kind is not SectionKind.CHROME:  # the job site around the posting never counts
             matches.append(match)
@@ -127,6 +127,36 @@ def extract_with(
     result = [k for k in keywords if k is not None]
     result.sort(key=lambda k: (-k.weight, k.keyword.casefold(), k.keyword))
     return tuple(result)
+
+
+# A line that is only a lower-case list of names, as job boards print tags: "docker agile jenkins".
+TAG_LINE_WORDS = (3, 15)
+TAG_LINE_COVERAGE = 0.6
+_SENTENCE_MARK = re.compile(r"[.!?;:,](?:\s|$)")
+
+
+def _with_tag_lines(matcher: Matcher, text: str, matches: list[Match]) -> list[Match]:
+    """Add, on tag lines, the names whose `case` rule only the lower case broke ("jenkins", "spring")."""
+    added: list[Match] = []
+    start = 0
+    for line in text.split("\n"):
+        words = line.split()
+        if TAG_LINE_WORDS[0] <= len(words) <= TAG_LINE_WORDS[1] and line.islower() and not _SENTENCE_MARK.search(line):
+            found = matcher.find(line, case_rules=False)
+            covered = sum(m.end - m.start for m in found)
+            if len(found) >= TAG_LINE_WORDS[0] and covered >= TAG_LINE_COVERAGE * sum(map(len, words)):
+                added.extend(Match(start + m.start, start + m.end, m.entry) for m in found)
+        start += len(line) + 1
+    if not added:
+        return matches
+    starts = [m.start for m in matches]
+    for match in added:
+        i = bisect.bisect_left(starts, match.start)
+        clash = (i < len(matches) and matches[i].start < match.end) or (i and matches[i - 1].end > match.start)
+        if not clash:
+            matches.insert(i, match)
+            starts.insert(i, match.start)
+    return matches
 
 
 _DEGREE_WORD = re.compile(

@@ -225,12 +225,16 @@ class Matcher:
         _attach(symbol_forms, entry, exact, explicit)
         return key
 
-    def find(self, text: str, low: str | None = None, words: str | None = None) -> list[Match]:
+    def find(
+        self, text: str, low: str | None = None, words: str | None = None, *, case_rules: bool = True
+    ) -> list[Match]:
         """Non-overlapping matches, longest first where two overlap, in text order.
 
         `low` and `words` may be given when the caller already has `lower_keep_offsets(text)` and
-        `word_chars(low)`.
+        `word_chars(low)`. `case_rules=False` ignores the entries' `case` option (for a line of
+        lower-case tags such as "docker jenkins spring").
         """
+        exact = text if case_rules else None
         low = lower_keep_offsets(text) if low is None else low
         # words separated by single spaces; an empty piece is a run of separators
         pieces = (word_chars(low) if words is None else words).split(" ")
@@ -251,16 +255,16 @@ class Matcher:
                         forms = trie[""]
                         assert isinstance(forms, list)
                         if is_bounded(low, at, end):
-                            _accept(text, at, end, forms, found)
+                            _accept(exact, at, end, forms, found)
                         continue
                 if before and (i < len(before) or pieces[i - len(before) : i] != before):
                     continue
                 start = at - sum(map(len, before)) - len(before)
-                _walk(text, low, pieces, i, start, end, trie, found)
+                _walk(exact, low, pieces, i, start, end, trie, found)
             for offset, symbol_form, forms in anchor.symbol_forms:
                 start = at - offset
                 if start >= 0 and low.startswith(symbol_form, start):
-                    _match_symbol(text, low, start, symbol_form, forms, found)
+                    _match_symbol(exact, low, start, symbol_form, forms, found)
         return _longest_first(found, len(text))
 
 
@@ -271,7 +275,7 @@ def words_of_exact(spelling: str) -> list[str]:
 
 
 def _walk(
-    text: str,
+    text: str | None,
     low: str,
     pieces: list[str],
     i: int,
@@ -307,17 +311,17 @@ def _walk(
             return
 
 
-def _accept(text: str, start: int, end: int, forms: list[_Form], found: list[tuple[int, int, Entry]]) -> bool:
-    """Record the first form whose case rule the written text meets."""
+def _accept(text: str | None, start: int, end: int, forms: list[_Form], found: list[tuple[int, int, Entry]]) -> bool:
+    """Record the first form whose case rule the written `text` meets (no text: case rules ignored)."""
     for form in forms:
-        if form.exact is None or " ".join(words_of_exact(text[start:end])) in form.exact:
+        if form.exact is None or text is None or " ".join(words_of_exact(text[start:end])) in form.exact:
             found.append((start, end, form.entry))
             return True
     return False
 
 
 def _match_symbol(
-    text: str, low: str, start: int, symbol_form: str, forms: list[_Form], found: list[tuple[int, int, Entry]]
+    text: str | None, low: str, start: int, symbol_form: str, forms: list[_Form], found: list[tuple[int, int, Entry]]
 ) -> None:
     if start < 0 or not low.startswith(symbol_form, start):
         return
@@ -325,7 +329,7 @@ def _match_symbol(
     if not is_bounded(low, start, end):
         return
     for form in forms:
-        if form.exact is None or text[start:end] in form.exact:
+        if form.exact is None or text is None or text[start:end] in form.exact:
             found.append((start, end, form.entry))
             return
 

@@ -43,7 +43,8 @@ ASK = Cues.of(
     you have, you are, you bring, you know, track record, education, educational, certified, certification,
     certifications, certificate, fluent, fluency, master, masters, bachelor, bachelors, phd, specialist in,
     trained in, know how, worked with, grasp of, command of, insight, insights, hold, holds, obtained, completed,
-    speak, speaks, speaking, spoken, written, oral, orally, verbal, verbally, native, mother tongue, language, languages"""
+    speak, speaks, speaking, spoken, written, oral, orally, verbal, verbally, native, mother tongue, language,
+    languages"""
 )
 _CANDIDATE = Cues.of("you, your, you'll, you're, youll, youre, candidate, candidates, applicant, applicants")
 _COMPANY = Cues.of("we, our, us, we're, founded in, headquartered, is a leading, is the leading, world s leading")

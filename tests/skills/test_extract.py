@@ -103,6 +103,12 @@ def test_a_short_posting_read_as_header_still_asks() -> None:
     assert set(found) == {"Bachelor of Science in Nursing", "Danish"}
 
 
+def test_lower_case_tag_lines_ignore_case_rules() -> None:
+    found = extract([(K.OTHER, "Technologies\ndocker selenium circleci jenkins\nWe react to changes and go far.")])
+    assert {"Docker", "Selenium", "CircleCI", "Jenkins"} <= found.keys()
+    assert "React" not in found and "Go" not in found
+
+
 def test_communication_counts_where_the_candidate_is_asked_for_it() -> None:
     blurb = (K.ABOUT, "About us\nOpen communication and leadership are part of our culture.")
     assert "Communication" not in extract([blurb])
