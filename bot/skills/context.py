@@ -27,6 +27,8 @@ from bot.skills.taxonomy import Context
 CONTEXT_WINDOW = 70
 # A line of at most this many words that holds a generic term is a list item ("Scrum", "Teaching").
 SHORT_LINE_WORDS = 3
+TAG_LINE_WORDS = (3, 15)
+_SENTENCE_MARK = re.compile(r"[.!?;:,](?:\s|$)")
 
 _CODE_CUES = re.compile(
     r"\b(?:programming|program|languages?|coding|code|codebase|written in|developers?|development|develop"
@@ -98,7 +100,14 @@ def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind) 
         return False
     if sentences.asks_for(match.start, match.end):
         return True
-    return len(_line(text, match.start, match.end).split()) <= SHORT_LINE_WORDS
+    line = _line(text, match.start, match.end)
+    return len(line.split()) <= SHORT_LINE_WORDS or looks_like_tag_line(line)
+
+
+def looks_like_tag_line(line: str) -> bool:
+    """A line that is only a lower-case list of names, as job boards print tags ("docker agile jenkins")."""
+    words = line.split()
+    return TAG_LINE_WORDS[0] <= len(words) <= TAG_LINE_WORDS[1] and line.islower() and not _SENTENCE_MARK.search(line)
 
 
 def states_requirement(low: str, sentences: Sentences, start: int, end: int, kind: SectionKind) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.postings.model import CleanText, Section, SectionKind
-from bot.skills.context import SectionIndex, in_context, states_requirement
+from bot.skills.context import SectionIndex, in_context, looks_like_tag_line, states_requirement
 from bot.skills.discover import discover
 from bot.skills.matcher import Match, Matcher, is_bounded, lower_keep_offsets, word_chars
 from bot.skills.model import Category, Keyword, Mention
@@ -129,10 +129,8 @@ def extract_with(
     return tuple(result)
 
 
-# A line that is only a lower-case list of names, as job boards print tags: "docker agile jenkins".
-TAG_LINE_WORDS = (3, 15)
+# Share of a tag line's letters that taxonomy names must cover.
 TAG_LINE_COVERAGE = 0.6
-_SENTENCE_MARK = re.compile(r"[.!?;:,](?:\s|$)")
 
 
 def _with_tag_lines(matcher: Matcher, text: str, matches: list[Match]) -> list[Match]:
@@ -140,11 +138,10 @@ def _with_tag_lines(matcher: Matcher, text: str, matches: list[Match]) -> list[M
     added: list[Match] = []
     start = 0
     for line in text.split("\n"):
-        words = line.split()
-        if TAG_LINE_WORDS[0] <= len(words) <= TAG_LINE_WORDS[1] and line.islower() and not _SENTENCE_MARK.search(line):
+        if looks_like_tag_line(line):
             found = matcher.find(line, case_rules=False)
             covered = sum(m.end - m.start for m in found)
-            if len(found) >= TAG_LINE_WORDS[0] and covered >= TAG_LINE_COVERAGE * sum(map(len, words)):
+            if len(found) >= 3 and covered >= TAG_LINE_COVERAGE * sum(map(len, line.split())):
                 added.extend(Match(start + m.start, start + m.end, m.entry) for m in found)
         start += len(line) + 1
     if not added:
