@@ -116,7 +116,7 @@ _TITLE_STEMS = _words(
     "worker",
     "staff helper ambassador promoter usher crew gp locum kp handyman sitter petsitter carer hha rbt",
     "bellhop doorman bouncer marshal labourer decorator transcriber tasker shopper rider demonstrator housekeeper",
-    "chaperone nursery childminder lifeguard groomer",
+    "chaperone nursery childminder lifeguard groomer operative",
 )
 _TITLES = (
     _TITLE_STEMS
@@ -208,20 +208,21 @@ _ROLE_ALT = _TITLE_ALT + r"|\w+(?:" + "|".join(_TITLE_SUFFIXES) + ")"
 # word followed (within a few words) by a role or a person is a demand; followed first by a job word it is
 # a job seeker ("Busco trabajo de camarero", "seeking a part-time job in retail").
 _DEMAND_BEFORE = _words(
-    "need needs seeking searching looking hiring paying recruiting",
+    "need needs seeking seeks searching search searches looking hiring paying recruiting",
     "busco buscamos busca buscan necesito necesitamos necesita precisa precisamos procura procuramos procuro",
     "cerco cerchiamo cercasi cercando zoeken zoek zoekt gezocht søger søges recherche recherchons cherche",
     "cherchons suche suchen sucht gesucht",
 )
 # Words that ask for someone when they follow the role ("Bar staff needed", "Aushilfe gesucht").
-_DEMAND_AFTER = _words("needed wanted gesucht gezocht søges")
+_DEMAND_AFTER = _words("needed wanted required gesucht gezocht søges")
 _DEMAND_WORDS = _DEMAND_BEFORE | _DEMAND_AFTER
+_SEEKING = _words("looking searching seeking")  # the verbs of a job search too
 _NEEDS_FOR = _words("looking searching")  # "looking for a…", not "looking good"
 # Who can be asked for besides a title: a person, helping hands, some roles only in a request ("femme de ménage").
 _PEOPLE = _words(
     "someone somebody anybody people person persons folks hands help alguien quelqu'un quelqu jemand jemanden",
     "iemand nogen qualcuno alguém personas personal personale personeel persone mensen ménage ménagère",
-    "pair extras models talent",
+    "pair extras models talent guy guys lady ladies",
 )
 # What a job seeker asks for: work itself, not a worker.
 _JOB_OBJECTS = _words(
@@ -233,7 +234,6 @@ _JOB_OBJECTS = _words(
 # An agent noun ("tiler", "dog groomer", "decorator") counts after a request word only when pay is stated too.
 # Kinds of work one asks for when seeking it; a worker named after them ("part-time servers") still decides.
 _WORK_HINTS = _words("full part time nights shifts hours weekends evenings more extra temp remote freelance")
-_ARTICLES = _words("a an un une een ein eine einen en et um uma uno una")
 _AGENT_NOUN = re.compile(r"[a-zß-öø-ÿ]{3,}(?:er|or|eur|euse|ero|era|iere|ista|ist|ant|ante|ente|ian)s?")
 _NOT_AGENTS = _words(
     "other others number after never ever under paper better together water order summer winter computer",
@@ -288,13 +288,13 @@ def _read_demand(tokens: list[str]) -> _Demand:
             if tokens[start : start + 1] != ["for"]:
                 continue
             start += 1
-        hinted = False
+        # "looking for full-time nights in Memphis", "looking for more houses": hours or clients, not a worker
+        hinted = token in _SEEKING and tokens[start : start + 1] != [] and tokens[start] in _WORK_HINTS
         for word in tokens[start : start + _WINDOW]:
             if word in _JOB_OBJECTS:
                 seeker = True
                 break
             if word in _WORK_HINTS:
-                hinted = True
                 continue
             if _is_role_word(word) or word in _PEOPLE:
                 person = True
@@ -302,12 +302,23 @@ def _read_demand(tokens: list[str]) -> _Demand:
             if word not in _NOT_AGENTS and _AGENT_NOUN.fullmatch(word):
                 agent = True
                 break
-        else:  # "looking for full-time nights in Memphis": hours, not a worker ("looking for a part-time VA" is one)
-            seeker = seeker or (hinted and tokens[start : start + 1] != [] and tokens[start] not in _ARTICLES)
+        else:
+            seeker = seeker or hinted
     return _Demand(person, agent, seeker)
 
 
 _NO_DEMAND: Final[_Demand] = _Demand(False, False, False)
+_FIRST_CLAUSE = re.compile(r"[^,;:|!?\n(–—]{0,50}")
+
+
+def _names_role_first(prose: str) -> bool:
+    """Does the message open with a role ("Dental assistant, 4 days/wk…", "Private carer required for…")?
+
+    Chat postings name the role first; chat about a role puts a speaker or a question first.
+    """
+    clause = _FIRST_CLAUSE.match(prose.lstrip(" *#>-•[]"))
+    words = _WORD.findall(clause.group()) if clause else []
+    return 0 < len(words) <= 4 and any(_is_role_word(word) for word in words)
 
 
 # ---- phrase table: a phrase's regex runs only when its first word is among the message's words --
@@ -377,6 +388,13 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("hiring", "oferta", r"(?:\s+de\s+empleo)?\s*:|\s+de\s+empleo"),
     *_phrases("hiring", "prácticas", r"\s+remuneradas"),
     *_phrases("hiring", "estamos", r"\s+contratando"),
+    # offering work: "Ofrezco trabajo de jardinero", "offering shifts", "casting call:"
+    *_phrases(
+        "hiring",
+        "ofrezco|ofrecemos|offering|biete|bieten|tilbyder",
+        r"\s+(?:\w+\s+)?(?:trabajo|empleo|work|job|jobs|shifts|arbeit|job)\b",
+    ),
+    *_phrases("hiring", "casting", r"\s+call\b"),
     *_phrases("hiring", "vi", r"\s+søger\b"),
     *_phrases("hiring", "ledig", r"\s+stilling"),
     *_phrases("hiring", "stilling", r"\s+ledig"),
@@ -444,7 +462,8 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("contact", "dm|message|text|call|email|ping|msg|pm|write|inbox", r"\s+(?:me|us|jim|maria|\d)"),
     # reaching the poster in chat, in the languages the tables cover
     *_phrases("contact", "whatsapp|sms|pn|vorbeikommen|contactar|contactez|contattare|contattatemi|scrivetemi"),
-    *_phrases("contact", "reply", r"\s+(?:with|here|below)\b"),
+    *_phrases("contact", "reply", r"\s+(?:with|here|below|to\s+this\s+(?:ad|post))\b"),
+    *_phrases("contact", "in", r"\s+(?:dms?|pms?|the\s+dms)\b"),
     *_phrases("contact", "send", r"\s+(?:us\s+|me\s+)?(?:a\s+)?(?:message|note|dm|text)\b"),
     *_phrases("contact", "pop|drop", r"\s+(?:in|by)\b"),
     *_phrases("contact", "me|nous", r"\s+contacter"),
@@ -454,6 +473,8 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("contact", "skriv", r"\s+(?:til|en)\b"),
     *_phrases("apply", "bring|drop", r"\s+(?:in\s+)?(?:your|a)\s+(?:cv|resume)"),
     *_phrases("apply", "sign", r"\s+up\s+(?:here|at|via|on|:)"),
+    *_phrases("apply", "meld", r"\s+je\s+aan"),
+    *_phrases("apply", "aanmelden|solliciteren|solliciteer|sollicitatie|candidatura|candidate-se|candidatarsi"),
     *_phrases(
         "apply", "mandar|enviar|envie|enviem|manda|mande", r"\s+(?:o\s+|seu\s+|tu\s+|su\s+)?(?:cv|currículo|curriculo)"
     ),
@@ -498,6 +519,9 @@ _PHRASE_LIST: list[_Phrase] = [
     # pay stated in words: "paid gig", "paying $50", "day rate", "flat fee", "budget $300", "Stundenlohn"
     *_phrases("salary", "paid", r"\s+(?:gig|position|role|job|internship|work|shifts?|cash|weekly|daily|hourly)\b"),
     *_phrases("salary", "paying", r"\s+(?:[$€£\d]|well|cash)"),
+    *_phrases("salary", "will", r"\s+pay\s+(?:[$€£\d]|well|cash)"),
+    *_phrases("salary", "fixed", r"\s+(?:price|fee|rate)\b"),
+    *_phrases("salary", "good|competitive|attractive|great", r"\s+(?:salary|pay|wages?|rates?)\b"),
     *_phrases("salary", "day|hourly|daily", r"\s+rate\b"),
     *_phrases("salary", "flat", r"\s+fee\b"),
     *_phrases("salary", "budget", r"\s*(?::|is|of|around|~|up to|about)?\s*[$€£\d]"),
@@ -619,7 +643,7 @@ _GENDER_MARK = re.compile(r"\(\s?[mwfhdx]\s*/\s*[mwfhdx](?:\s*/\s*[mwfhdx])?\s?\
 _HASH_HIRING = re.compile(r"\[\s?(?:hiring|job)\b|#\w*hiring\b")
 _SALARY = re.compile(
     r"[$€£]\s?\d"
-    r"|\d(?:[\d.,]*\s?(?:k|tsd\.?)?\s?(?:€|eur\b|euros?\b|kr\b|dkk\b|pln\b|nok\b|k€|\$/h|mxn\b)"
+    r"|\d(?:[\d.,]*\s?(?:k|tsd\.?)?\s?(?:€|eur\b|euros?\b|kr\b|dkk\b|pln\b|nok\b|k€|\$/h|mxn\b|chf\b|usd\b|gbp\b|sek\b)"
     r"|\s?(?:/|per |an |a )\s?(?:hr|hour|h\b|yr|year|annum|month|mo\b|week|wk|visit|stunde|mile)"
     r"|\s?(?:/|per |par |pro |al |om |por |la |an |de l')\s?(?:uur|u\b|t\b|time\b|std|heure|hora|ora\b|mes\b|mois"
     r"|monat|maand|måned|day|dag\b|día|jour|giorno|session|walk|video|shift|night)"
@@ -652,10 +676,14 @@ _SCHEDULE = _words(
 _SCHEDULE_DIGITS = re.compile(
     r"\d\s?(?:am|pm)\b"
     r"|(?<!\d)\d{1,2}(?:[:.]\d\d)?\s?[-–]\s?\d{1,2}(?:[:.]\d\d)?(?![\d.,])(?!\s?(?:years|yrs|k\b|%|€|\$|/|jahre|años|ans))"
-    r"|\d\s?x\s?(?:a|per|/)\s?(?:week|wk)"
+    r"|\d\s?x\s?(?:a|per|/)\s?(?:week|wk)|\d\s?days?\s?(?:/|a|per)\s?(?:week|wk)"
 )
 # A posting quoted inside chat ("look at this: 'Event staff needed, $20/hr…' who writes this").
-_QUOTED = re.compile(r"[\"“„«][^\"“”„«»\n]{25,300}[\"”“»]|(?:^|\s)'[^'\n]{25,300}'(?=[\s.,!?)]|$)")
+# So is a hiring phrase in quotes ("every shop has a 'now hiring' sign"): the phrase is mentioned, not used.
+_QUOTED = re.compile(
+    r"[\"“„«][^\"“”„«»\n]{25,300}[\"”“»]|(?:^|\s)'[^'\n]{25,300}'(?=[\s.,!?)]|$)"
+    r"|(?:^|\s)[\"'‘“][\w' ]{0,12}hiring[!.]?[\"'’”](?=[\s.,!?)]|$)"
+)
 _VOLUNTEER = _words(
     "volunteer volunteers volunteering unpaid vrijwilliger vrijwilligers bénévole bénévoles ehrenamtlich ehrenamt",
     "voluntario voluntarios voluntaria frivillig frivillige volontario volontari voluntário voluntários",
@@ -949,6 +977,7 @@ def score_breakdown(text: str) -> dict[str, float]:
         ("stated_offer", 0.8 if has_title and salary and (job_url or jobs_email or "contact" in hits) else 0.0),
         ("voice", 0.6 * _clip(len(hits.get("voice", ())), 3)),
         ("demand", 1.6 if asks_for_someone and not voice else 0.0),
+        ("role_first", 0.8 if (salary or reach) and not first_person and _names_role_first(prose) else 0.0),
         ("schedule", 0.4 if schedule else 0.0),
         ("gig_offer", 0.6 * _clip(offer_facts, 2) if asks_for_someone or voice else 0.0),
         # The speaker: first person, questions, job-seeker talk.
