@@ -11,8 +11,11 @@ The text is read line by line. A line can be:
   preference cue ("German is a plus", "ideally", "preferred") inside required text is PREFERRED;
   equal-opportunity and how-to-apply sentences are EEO/APPLY wherever they stand; and under no
   or an unknown heading, requirement-like bullets count as REQUIRED and verb-led ones as
-  RESPONSIBILITIES.
-The short lines before the first heading are the HEADER (title, company, location).
+  RESPONSIBILITIES;
+- a field line ("Pay: $20/hr", "The base pay range is …") inside requirements or duties, marked
+  OTHER so pay and job-type words are not requirements.
+The short lines before the first heading are the HEADER (title, company, location); a lone word
+between chrome lines at the top is the job site's name (CHROME).
 
 Sections partition the clean text: every character belongs to exactly one section.
 """
