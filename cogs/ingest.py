@@ -62,8 +62,9 @@ class Ingest(commands.Cog):
         self.bot = bot
         self._watched: dict[int, frozenset[int]] = {}  # guild id → watched channel ids (cache)
         self._catch_ups: set[asyncio.Task[None]] = set()
-        self.save_menu = app_commands.ContextMenu(name="Save job posting", callback=self.save_job_posting)
-        self.save_menu.guild_only = True
+        self.save_menu = app_commands.guild_only(
+            app_commands.ContextMenu(name="Save job posting", callback=self.save_job_posting)
+        )
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.save_menu)

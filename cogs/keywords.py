@@ -11,7 +11,7 @@ from discord import app_commands
 from bot.services.lookup import resolve_posting
 from cogs.choices import PostingCog
 from cogs.errors import AnsweringView
-from cogs.render import keyword_pages, say
+from cogs.render import NO_PINGS, keyword_pages, say
 
 if TYPE_CHECKING:
     from bot.app import JobBot
@@ -38,7 +38,7 @@ class Pager(AnsweringView):
             await interaction.response.send_message(
                 "Only the member who asked can turn these pages; run /jobkeywords yourself.",
                 ephemeral=True,
-                allowed_mentions=discord.AllowedMentions.none(),
+                allowed_mentions=NO_PINGS,
             )
             return False
         return True
@@ -46,7 +46,7 @@ class Pager(AnsweringView):
     async def _show(self, interaction: discord.Interaction[Any], step: int) -> None:
         self.index = max(0, min(len(self.pages) - 1, self.index + step))
         self._sync_buttons()
-        await interaction.response.edit_message(embed=self.pages[self.index], view=self)
+        await interaction.response.edit_message(embed=self.pages[self.index], view=self, allowed_mentions=NO_PINGS)
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
     async def previous(self, interaction: discord.Interaction[Any], button: discord.ui.Button[Pager]) -> None:

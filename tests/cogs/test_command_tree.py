@@ -43,6 +43,9 @@ async def test_the_command_contract() -> None:
     assert options(payload, "jobbot", "watch") == {"channel": True}
     menu = next(c for c in payload if c["name"] == "Save job posting")
     assert menu["type"] == discord.AppCommandType.message.value
+    for name in ("jobkeywords", "score", "match", "Save job posting"):  # postings belong to a server
+        command = next(c for c in payload if c["name"] == name)
+        assert command.get("contexts") == [0] and command.get("dm_permission") is False
 
 
 async def test_admin_commands_are_hidden_from_members_by_default() -> None:

@@ -93,6 +93,7 @@ async def test_long_keyword_lists_are_paginated_for_the_asker_only(
     await pager._show(owner, +1)
     assert pager.index == 1 and not pager.previous.disabled
     assert owner.response.edit_message.await_args.kwargs["embed"] is pages[1]
+    assert owner.response.edit_message.await_args.kwargs["allowed_mentions"].to_dict() == {"parse": []}
 
 
 async def test_score_refuses_an_oversized_resume_before_downloading(

@@ -96,7 +96,7 @@ async def test_a_hostile_resume_gets_one_clear_sentence(fake: FakeDiscord, start
     answer = await run_with_resume(fake, "score", "resume.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 64)
     content = answer["content"]
     assert content and "Traceback" not in content and "\n" not in content
-    assert answer["flags"] & EPHEMERAL or answer.get("embeds") == []
+    assert answer["flags"] & EPHEMERAL and not answer.get("embeds")
 
 
 async def test_score_without_postings_says_so(fake: FakeDiscord, start_bot: BotFactory) -> None:
