@@ -51,8 +51,12 @@ def rank_titles(titles: list[PostingTitle], query: str, limit: int = MAX_CHOICES
 
 
 def posting_number(reference: str) -> int | None:
-    """ "12", "#12" or an autocomplete choice "#12 Title — Company" → 12."""
-    head = reference.strip().lstrip("#").split(" ", 1)[0]
+    """ "12", "#12" or an autocomplete choice "#12 Title — Company" → 12.
+
+    A typed title that merely starts with a number ("2025 Graduate Programme") is a title.
+    """
+    text = reference.strip()
+    head = text[1:].split(" ", 1)[0] if text.startswith("#") else text
     return int(head) if head.isdigit() and len(head) < 19 else None
 
 

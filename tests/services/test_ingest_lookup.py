@@ -141,6 +141,8 @@ def test_autocomplete_ranking() -> None:
     long = PostingTitle(12345, "Engineer " * 30, "Company " * 10)
     assert len(choice_name(long)) == 100 and choice_name(long).startswith("#12345 ")
     assert posting_number("#12 Backend — Acme") == 12 and posting_number("backend") is None
+    assert posting_number(" 12 ") == 12 and posting_number("#12") == 12
+    assert posting_number("2025 Graduate Programme") is None  # a title, searched as one
 
 
 def test_resume_size_is_checked_against_the_setting() -> None:
