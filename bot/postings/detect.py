@@ -233,7 +233,10 @@ _JOB_OBJECTS = _words(
 )
 # An agent noun ("tiler", "dog groomer", "decorator") counts after a request word only when pay is stated too.
 # Kinds of work one asks for when seeking it; a worker named after them ("part-time servers") still decides.
-_WORK_HINTS = _words("full part time nights shifts hours weekends evenings more extra temp remote freelance")
+_WORK_HINTS = _words(
+    "full part time night nights shift shifts hours weekend weekends evening evenings day days more extra temp",
+    "remote freelance cover",
+)
 _AGENT_NOUN = re.compile(r"[a-zß-öø-ÿ]{3,}(?:er|or|eur|euse|ero|era|iere|ista|ist|ant|ante|ente|ian)s?")
 _NOT_AGENTS = _words(
     "other others number after never ever under paper better together water order summer winter computer",
@@ -308,6 +311,8 @@ def _read_demand(tokens: list[str]) -> _Demand:
 
 
 _NO_DEMAND: Final[_Demand] = _Demand(False, False, False)
+# "Cleaner here, available mornings…", "freelance video editor here!": a worker introducing themself.
+_SELF_INTRO = re.compile(r"\W*(?:[\w/&'-]+ ){1,3}here\s*[,!.—–-]")
 _FIRST_CLAUSE = re.compile(r"[^,;:|!?\n(–—]{0,50}")
 
 
@@ -521,7 +526,7 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("salary", "paying", r"\s+(?:[$€£\d]|well|cash)"),
     *_phrases("salary", "will", r"\s+pay\s+(?:[$€£\d]|well|cash)"),
     *_phrases("salary", "fixed", r"\s+(?:price|fee|rate)\b"),
-    *_phrases("salary", "good|competitive|attractive|great", r"\s+(?:salary|pay|wages?|rates?)\b"),
+    *_phrases("salary", "competitive|attractive", r"\s+(?:salary|pay|wages?|rates?)\b"),
     *_phrases("salary", "day|hourly|daily", r"\s+rate\b"),
     *_phrases("salary", "flat", r"\s+fee\b"),
     *_phrases("salary", "budget", r"\s*(?::|is|of|around|~|up to|about)?\s*[$€£\d]"),
@@ -601,6 +606,8 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("seeker", "i'm|im", r"\s+(?:\w+\s+)?available\b"),
     *_phrases("seeker", "i", r"\s+am\s+(?:\w+\s+)?available\b|\s+charge\b"),
     *_phrases("seeker", "hire", r"\s+me\b"),
+    *_phrases("seeker", "available", r"\s+(?:mornings|evenings|afternoons|weekends|weekdays|nights)\b"),
+    *_phrases("seeker", "they", r"\s+(?:only\s+)?(?:pay|paid)\b"),
     *_phrases("seeker", "my", r"\s+(?:day\s+|hourly\s+)?rates?\b"),
     *_phrases("seeker", "taking", r"\s+on\s+(?:new\s+|small\s+|more\s+)?(?:jobs|clients|work|projects|bookings)"),
     *_phrases("seeker", "interview", r"\s+for\s+(?:a|an|the)\b"),
@@ -949,6 +956,7 @@ def score_breakdown(text: str) -> dict[str, float]:
     schedule = not words.isdisjoint(_SCHEDULE) or (has_digit and _SCHEDULE_DIGITS.search(low) is not None)
     offer_facts = (salary > 0) + bool(reach) + schedule
     seeker = len(hits.get("seeker", ())) + len(words & _SEEKER_WORDS) + demand.seeker
+    seeker += _SELF_INTRO.match(prose) is not None
     chatty = not words.isdisjoint(_CHATTY) or _CHATTY_EMOJI.search(low) is not None
     other_site = (links and _OTHER_SITE.search(links)) or not words.isdisjoint(_OTHER_SITE_WORDS)
 
