@@ -28,6 +28,7 @@ CONTEXT_WINDOW = 70
 # A line of at most this many words that holds a generic term is a list item ("Scrum", "Teaching").
 SHORT_LINE_WORDS = 3
 TAG_LINE_WORDS = (3, 15)
+SKILL_LIST_COVERAGE = 0.7
 _SENTENCE_MARK = re.compile(r"[.!?;:,](?:\s|$)")
 
 _CODE_CUES = re.compile(
@@ -89,8 +90,11 @@ def _line(text: str, start: int, end: int) -> str:
     return text[line_start : line_end if line_end >= 0 else len(text)]
 
 
-def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind) -> bool:
-    """Whether the posting asks the candidate for this term (rather than describing itself with it)."""
+def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind, skill_list: bool = False) -> bool:
+    """Whether the posting asks the candidate for this term (rather than describing itself with it).
+
+    `skill_list`: the term stands on a line made of taxonomy names ("Consulting Information Technology").
+    """
     sentence = sentences.at(match.start)
     if sentence.opens_as_company and not sentence.to_candidate:
         return False  # "We offer flexible hours", even when it trails a requirement list
@@ -100,8 +104,28 @@ def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind) 
         return False
     if sentences.asks_for(match.start, match.end):
         return True
+    if skill_list:
+        return True
     line = _line(text, match.start, match.end)
     return len(line.split()) <= SHORT_LINE_WORDS or looks_like_tag_line(line)
+
+
+def skill_list_lines(text: str, matches: Sequence[Match]) -> set[int]:
+    """Start offsets of lines that are lists of taxonomy names: taxonomy names cover most of their
+    letters and they hold no sentence ("Consulting Information Technology IT Consulting")."""
+    covered: dict[int, list[Match]] = {}
+    for match in matches:
+        covered.setdefault(text.rfind("\n", 0, match.start) + 1, []).append(match)
+    lines = set()
+    for start, on_line in covered.items():
+        if len(on_line) < 2:
+            continue
+        line = _line(text, start, start)
+        letters = sum(ch.isalnum() for ch in line)
+        names = sum(sum(ch.isalnum() for ch in text[m.start : m.end]) for m in on_line)
+        if names >= SKILL_LIST_COVERAGE * letters and not _SENTENCE_MARK.search(line):
+            lines.add(start)
+    return lines
 
 
 def looks_like_tag_line(line: str) -> bool:
@@ -178,10 +202,12 @@ def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds:
     keep = [m.entry.context is None or not _ordinary_word(text[m.start : m.end]) for m in matches]
     plain = [m for m, k in zip(matches, keep, strict=True) if k]  # matches come sorted by start
     plain_starts = [m.start for m in plain]
+    listed = skill_list_lines(text, matches)
     for i, match in enumerate(matches):
         context = match.entry.context
         if context is Context.SKILL or (context is None and _generic(match, text)):
-            keep[i] = asked_for(text, sentences, match, kinds[i])
+            in_list = text.rfind("\n", 0, match.start) + 1 in listed
+            keep[i] = asked_for(text, sentences, match, kinds[i], in_list)
         elif context is not None and _ordinary_word(text[match.start : match.end]):
             lo, hi = _window(sentences, match)
             cues = _CODE_CUES if context is Context.CODE else _TOOL_CUES

@@ -109,6 +109,12 @@ def test_lower_case_tag_lines_ignore_case_rules() -> None:
     assert "React" not in found and "Go" not in found
 
 
+def test_a_line_of_skill_names_is_a_list_of_skills() -> None:
+    found = extract([(K.OTHER, "Industry\nTeaching Recruitment Compliance\nOur teaching and recruitment is great.")])
+    assert {"Teaching", "Recruiting", "Regulatory compliance"} <= found.keys()
+    assert [m.text for m in found["Teaching"].mentions] == ["Teaching"]
+
+
 def test_communication_counts_where_the_candidate_is_asked_for_it() -> None:
     blurb = (K.ABOUT, "About us\nOpen communication and leadership are part of our culture.")
     assert "Communication" not in extract([blurb])
