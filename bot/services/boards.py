@@ -319,9 +319,14 @@ class PollSummary:
 
 @dataclass(slots=True)
 class _BoardState:
-    """What the last successful poll saw: each job's fingerprint, to spot edited jobs without re-parsing."""
+    """What the last successful poll saw: each job's fingerprint, to spot edited jobs without re-parsing.
+
+    `duplicates` holds (guild, job, fingerprint) of jobs a guild already has as another posting (the
+    same ad on two boards, or shared in chat): without it they would be parsed again every poll.
+    """
 
     fingerprints: dict[str, str] = field(default_factory=dict)
+    duplicates: set[tuple[int, str, str]] = field(default_factory=set)
 
 
 def follow_link(url: str) -> BoardLink:
@@ -477,7 +482,7 @@ class BoardService:
                     fresh.fingerprints[job.external_id] = job.fingerprint()
                 elif state is not None and job.external_id in state.fingerprints:  # read in full before
                     fresh.fingerprints[job.external_id] = state.fingerprints[job.external_id]
-            await self._apply(board, read, followers, state, summary)
+            await self._apply(board, read, followers, state, fresh, summary)
             self._states[board.id] = fresh
         await self._store.boards.record_success(
             board.id,
@@ -493,6 +498,7 @@ class BoardService:
         read: BoardRead,
         followers: list[FollowedBoard],
         state: _BoardState | None,
+        fresh: _BoardState,
         summary: PollSummary,
     ) -> None:
         """Store new and changed jobs for every following guild; retire the jobs that left the board.
@@ -528,11 +534,17 @@ class BoardService:
                     summary.updated += 1
                     changed = True
                     continue
+                duplicate = (guild_id, external_id, fresh.fingerprints.get(external_id, ""))
+                if state is not None and duplicate in state.duplicates:
+                    fresh.duplicates.add(duplicate)
+                    continue
                 stored, created = await self._save(guild_id, board, job, await posting_of(job))
                 changed = True
                 if created:
                     summary.created += 1
                     await self._on_created(stored)
+                elif (stored.board_id, stored.external_id) != (board.id, external_id):
+                    fresh.duplicates.add(duplicate)
             if changed:
                 await self._on_changed(guild_id)
 

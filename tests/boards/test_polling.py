@@ -302,3 +302,25 @@ async def test_smartrecruiters_pages_are_all_read_and_a_partial_read_closes_noth
     summary = await harness.service.poll_due()
     assert summary.failed == 0 and summary.removed == 0
     assert set(await _live(harness.store)) == set(ids)
+
+
+async def test_the_same_ad_on_two_boards_is_one_posting_and_not_parsed_every_poll(
+    board_server: BoardServer, harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.services.boards as boards
+
+    other_api = board_api_url(Provider.GREENHOUSE, "acme-eu")
+    board_server.serve_api(GREENHOUSE_API, _board(payloads.greenhouse_job(1)))
+    board_server.serve_api(other_api, _board())
+    await harness.service.follow(GUILD, GREENHOUSE_LINK)
+    await harness.service.follow(GUILD, "https://boards.greenhouse.io/acme-eu")
+    board_server.serve_api(other_api, _board(payloads.greenhouse_job(1)))  # the same ad appears on the other board
+    parses: list[str] = []
+    real = boards.to_posting
+    monkeypatch.setattr(boards, "to_posting", lambda job: parses.append(job.external_id) or real(job))
+    for _ in range(3):
+        harness.clock.advance(minutes=40)
+        summary = await harness.service.poll_due()
+        assert summary.created == 0 and summary.failed == 0
+    assert len(await harness.store.postings.list_active(GUILD)) == 1
+    assert parses == ["1"]  # once, on the poll that first saw it on the second board
