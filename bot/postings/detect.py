@@ -217,7 +217,11 @@ _DEMAND_BEFORE = _words(
 _DEMAND_AFTER = _words("needed wanted required gesucht gezocht søges")
 _DEMAND_WORDS = _DEMAND_BEFORE | _DEMAND_AFTER
 _SEEKING = _words("looking searching seeking")  # the verbs of a job search too
-_NEEDS_FOR = _words("looking searching")  # "looking for a…", not "looking good"
+_NEEDS_FOR = _words("looking searching")
+# A company's needs ("the organization needs diversity and equal opportunities") are no job search.
+_THIRD_PERSON = _words(
+    "needs seeks searches busca buscan necesita precisa procura cercasi zoekt sucht"
+)  # "looking for a…", not "looking good"
 # Who can be asked for besides a title: a person, helping hands, some roles only in a request ("femme de ménage").
 _PEOPLE = _words(
     "someone somebody anybody people person persons folks hands help alguien quelqu'un quelqu jemand jemanden",
@@ -293,9 +297,9 @@ def _read_demand(tokens: list[str]) -> _Demand:
             start += 1
         # "looking for full-time nights in Memphis", "looking for more houses": hours or clients, not a worker
         hinted = token in _SEEKING and tokens[start : start + 1] != [] and tokens[start] in _WORK_HINTS
-        for word in tokens[start : start + _WINDOW]:
+        for place, word in enumerate(tokens[start : start + _WINDOW]):
             if word in _JOB_OBJECTS:
-                seeker = True
+                seeker = seeker or (place < 3 and token not in _THIRD_PERSON)
                 break
             if word in _WORK_HINTS:
                 continue
