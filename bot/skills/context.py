@@ -179,9 +179,11 @@ def _ordinary_word(written: str) -> bool:
     return written.isalpha()
 
 
-def _window(sentences: Sentences, match: Match) -> tuple[int, int]:
-    sentence = sentences.at(match.start)
-    return max(sentence.start, match.start - CONTEXT_WINDOW), min(sentence.end, match.end + CONTEXT_WINDOW)
+def _window(text: str, match: Match) -> tuple[int, int]:
+    """The line around an ambiguous name, at most CONTEXT_WINDOW characters each way ("…; Jenkins is a plus")."""
+    line_start = text.rfind("\n", max(0, match.start - CONTEXT_WINDOW), match.start) + 1
+    line_end = text.find("\n", match.end, match.end + CONTEXT_WINDOW)
+    return max(line_start, match.start - CONTEXT_WINDOW), line_end if line_end >= 0 else match.end + CONTEXT_WINDOW
 
 
 def _has_cue(pattern: re.Pattern[str], text: str, match: Match, lo: int, hi: int) -> bool:
@@ -209,7 +211,7 @@ def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds:
             in_list = text.rfind("\n", 0, match.start) + 1 in listed
             keep[i] = asked_for(text, sentences, match, kinds[i], in_list)
         elif context is not None and _ordinary_word(text[match.start : match.end]):
-            lo, hi = _window(sentences, match)
+            lo, hi = _window(text, match)
             cues = _CODE_CUES if context is Context.CODE else _TOOL_CUES
             keep[i] = _supported(match, plain, plain_starts, lo, hi) or _has_cue(cues, text, match, lo, hi)
     # ambiguous names listed together ("C, C++ and Go" → Go) support each other once one is accepted
@@ -218,6 +220,6 @@ def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds:
     if accepted:
         for i, match in enumerate(matches):
             if not keep[i] and match.entry.context in (Context.CODE, Context.TOOL):
-                lo, hi = _window(sentences, match)
+                lo, hi = _window(text, match)
                 keep[i] = _supported(match, accepted, accepted_starts, lo, hi)
     return keep
