@@ -19,6 +19,7 @@ from bot.postings.detect import looks_like_posting
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "postings" / "detection"
 SHORT_CHAT = "is anyone here hiring for junior devs? I've been applying for months"
+SHORT_GIG = "need 2 servers for a wedding sat 14th, 4pm-midnight, $25/hr cash + tips. msg me"
 SHORT_POSTING = (
     "Acme | Senior Backend Engineer | Remote (EU) | €80–100k | Python, Postgres | apply: https://acme.io/jobs/1"
 )
@@ -31,7 +32,8 @@ def per_call(run: Callable[[], object], number: int, repeat: int = 9) -> tuple[f
 
 
 def main() -> None:
-    rows = [json.loads(line) for split in ("dev", "heldout") for line in (DATA / f"{split}.jsonl").open()]
+    splits = ("dev", "heldout", "fresh", "fresh2")
+    rows = [json.loads(line) for split in splits for line in (DATA / f"{split}.jsonl").open(encoding="utf-8")]
     page = max((r["text"] for r in rows if r["label"] == "posting"), key=len)
     huge = page * (5_000_000 // len(page))
     cases = {
@@ -39,6 +41,7 @@ def main() -> None:
         "no-cue chat line ('lol same')": (lambda: looks_like_posting("lol same"), 20000),
         "short chat line (anyone hiring?)": (lambda: looks_like_posting(SHORT_CHAT), 5000),
         "short posting (pipe line)": (lambda: looks_like_posting(SHORT_POSTING), 5000),
+        "short gig posting (need 2 servers…)": (lambda: looks_like_posting(SHORT_GIG), 5000),
         f"full posting page ({len(page)} chars)": (lambda: looks_like_posting(page), 500),
         "5 MB paste (first 6000 chars read)": (lambda: looks_like_posting(huge), 100),
     }

@@ -209,3 +209,41 @@ CargoWise, Excel, customs documentation"""
     cues = score_breakdown(resume)
     assert {"resume_headings", "personal_labels", "past_tense_bullets"} <= cues.keys()
     assert not is_posting(resume)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bar staff needed this weekend at The Crown, Fri+Sat nights, £13.50 an hour. Pop in and ask for Sam",
+        "Fahrradkurier gesucht – Berlin Mitte, flexible Schichten, 14 €/Std + Trinkgeld, eigenes Rad",
+        "Busco cuidadora interna para mi madre en Sevilla, lunes a viernes, 1.100 € al mes. Contactar por WhatsApp",
+        "Wij zoeken een magazijnmedewerker voor 32 uur per week in Venlo, €14,50 per uur.",
+        "paid gig: need a logo + simple brand kit for my bakery, budget $300, 2 weeks. send portfolio",
+    ],
+)
+def test_a_request_for_someone_with_pay_is_a_posting(text: str) -> None:
+    cues = score_breakdown(text)
+    assert "demand" in cues or "hiring_phrase" in cues, cues
+    assert is_posting(text), cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Busco trabajo de camarero en Barcelona, 10 €/h, escríbeme por privado", "seeker"),
+        ("Experienced cleaner looking for more houses in south Leeds, £15/h, message me if you need someone", "seeker"),
+        ("freelance video editor here, my rate is $35/h or $300 per video, DM if you have projects", "seeker"),
+        ('lmao look at this: "Event staff needed, $20/hr, must bring own black suit" who writes this', "quoted"),
+        ("We're looking for volunteers to help at the food bank this Saturday, sign up in the thread", "volunteer"),
+    ],
+)
+def test_job_seekers_quotes_and_volunteer_calls_are_not_postings(text: str, cue: str) -> None:
+    cues = score_breakdown(text)
+    assert cue in cues, cues
+    assert not is_posting(text), cues
+
+
+def test_an_agent_noun_counts_as_a_role_only_with_pay() -> None:
+    # "upholsterer" is in no word list: after a request word it names a worker only when pay is stated too.
+    assert "demand" in score_breakdown("Looking for an upholsterer to redo two armchairs, £250 for both, call Gaz")
+    assert "demand" not in score_breakdown("looking for an upholsterer recommendation in Leeds")
