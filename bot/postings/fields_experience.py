@@ -33,7 +33,7 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 _EXPERIENCE_AFTER = re.compile(
-    r"experien|erfahrung|erfaring|erfarenhet|expérience|ervaring|experiencia|background|track record|in the (?:field|industry)"
+    r"experien|\bexp\b|erfahrung|erfaring|erfarenhet|expérience|ervaring|experiencia|background|track record|in the (?:field|industry)"
     r"|post[- ]qualification|of (?:professional|relevant|hands-on|industry|clinical|commercial|practical|progressive|proven)"
     r"|^\s*(?:of\s+)?(?:working|developing|building|managing|leading|selling|designing|programming|writing|using"
     r"|teaching|nursing|with\s+\w|as\s+an?\s|in\s+(?:a\s+|an\s+|the\s+)?(?:[\w/-]+\s+){0,5}(?:role|position|setting"

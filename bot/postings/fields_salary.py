@@ -62,7 +62,8 @@ _PAY_WORDS = re.compile(
 _NOT_PAY = re.compile(
     r"budget|allowance|stipend|reimburse|gift|signing|sign-on|relocation|\bfund|401\s?\(?k|retirement|pension|match"
     r"|revenue|funding|raised|valuation|customers|users|employees|people|\bARR\b|investment|insurance|discount|referral"
-    r"|equity|\bstock|\bshares|donat",
+    r"|equity|\bstock|\bshares|donat|requests|queries|events|messages|transactions|rows|records|downloads|installs"
+    r"|visitors|members|subscribers|followers|stars|lines|tokens|devices|per (?:second|minute)|[tqr]ps\b|/s\b",
     re.IGNORECASE,
 )
 _PERIOD_KINDS = (
@@ -117,9 +118,9 @@ def _number(text: str, multiplier: str | None) -> float:
 
 
 SALARY_SYMBOLS = (
-    "$", "€", "£", "¥", "₹", "zł", "kr.", "/h", "/y", "/m", "/d", "/w", "/ h", "/ y", "/ m", "p.a", "per hour",
-    "per year", "per month", "per week", "per day", "per annum", "an hour", "a year", "a month", "a week", "a day",
-    "pro jahr", "pro monat", "par an", "par mois", "pr. måned", "om måneden",
+    "0k", "5k", "0K", "5K", "$", "€", "£", "¥", "₹", "zł", "kr.", "/h", "/y", "/m", "/d", "/w", "/ h", "/ y", "/ m",
+    "p.a", "per hour", "per year", "per month", "per week", "per day", "per annum", "an hour", "a year", "a month",
+    "a week", "a day", "pro jahr", "pro monat", "par an", "par mois", "pr. måned", "om måneden",
 )  # fmt: skip
 SALARY_TRIGGERS = frozenset(
     ("usd", "eur", "gbp", "cad", "aud", "nzd", "chf", "dkk", "sek", "nok", "pln", "inr", "jpy", "sgd", "hkd", "czk",
@@ -192,7 +193,8 @@ def _candidate(text: str, m: re.Match[str], dollar: str) -> tuple[int, Salary] |
     if _NOT_PAY.search(near):
         return None
     pay_words = _PAY_WORDS.search(line) is not None
-    if not stated and not (pay_words and b is not None and line.lstrip("- ")[:1].isalpha()):
+    labelled_range = pay_words and b is not None and line.lstrip("- ")[:1].isalpha()
+    if not stated and not labelled_range and not m.group("kb"):  # "90-110k" reads as pay on its own
         return None
     currency = _currency(dollar, m.group("cur1"), m.group("cur2"), m.group("cur3"), m.group("cur4"))
     period = _period(m.group("period"))
@@ -216,7 +218,13 @@ def _candidate(text: str, m: re.Match[str], dollar: str) -> tuple[int, Salary] |
         return None
     if period is None and high is None and not pay_words and not (ka or low >= 10_000):
         return None
-    evidence = (2 if currency else 0) + (2 if period else 0) + (1 if high is not None else 0) + (2 if pay_words else 0)
+    evidence = (
+        (2 if currency else 0)
+        + (2 if period else 0)
+        + (1 if high is not None else 0)
+        + (2 if pay_words else 0)
+        + (1 if m.group("kb") else 0)
+    )
     if evidence < 2:
         return None
     lead = (m.group("lead") or "").strip().lower()

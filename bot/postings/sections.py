@@ -25,6 +25,7 @@ Sections partition the clean text: every character belongs to exactly one sectio
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
@@ -48,6 +49,10 @@ _PREFERENCE_CUE = re.compile(
     r"|meriterande|meritterende|gerne gesehen)\b",
     re.IGNORECASE,
 )
+_REQUIRED_CLAIM = re.compile(
+    r"\b(?:is|are) (?:a must|required|essential|mandatory)\b|\bmust[- ]haves?\b", re.IGNORECASE
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?]) +(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[;.!?](?:\s|$)")
 _EEO_CUE = re.compile(
     r"\b(?:equal (?:employment )?opportunit(?:y|ies) (?:employer|workplace)|without regard to (?:race|age|sex|gender)"
@@ -272,6 +277,25 @@ def _mark_body(
     if start >= end:
         return
     line = text[start:end]
+    if kind is _K.OTHER and ". " in line:  # a paragraph: judge each sentence on its own
+        cuts = [m.end() for m in _SENTENCE_BREAK.finditer(text, start, end)]
+        if cuts:
+            for a, b in itertools.pairwise([start, *cuts, end]):
+                _mark_sentence(marks, text, a, b, heading, cues)
+            return
+    _mark_sentence(marks, text, start, end, heading, cues, kind)
+
+
+def _mark_sentence(
+    marks: list[tuple[int, SectionKind, str | None]],
+    text: str,
+    start: int,
+    end: int,
+    heading: str | None,
+    cues: _Cues,
+    kind: SectionKind = SectionKind.OTHER,
+) -> None:
+    line = text[start:end]
     if cues.within(cues.eeo, start, end) and _EEO_CUE.search(line):
         marks.append((start, _K.EEO, None))
         return
@@ -279,7 +303,7 @@ def _mark_body(
         marks.append((start, _K.APPLY, None))
         return
     if kind is _K.OTHER:
-        if _REQUIREMENT_CUE.match(line):
+        if _REQUIREMENT_CUE.match(line) or _REQUIRED_CLAIM.search(line):
             kind = _K.REQUIRED
         elif line.startswith("- ") and _DUTY_CUE.match(line):
             kind = _K.RESPONSIBILITIES

@@ -32,6 +32,7 @@ def _salary(text: str, dollar: str = "USD") -> Salary | None:
         ("Salary: 60,000 - 75,000", Salary(60_000, 75_000, None, None)),
         ("£550 - £600 per day", Salary(550, 600, "GBP", "day")),
         ("Salaire : 42 000 € - 48 000 € par an", Salary(42_000, 48_000, "EUR", "year")),
+        ("fully remote in the US, 90-110k. dm me", Salary(90_000, 110_000, None, None)),
     ],
 )
 def test_salary_forms(text: str, expected: Salary) -> None:
@@ -53,6 +54,8 @@ def test_bare_dollar_follows_the_country_given() -> None:
         "In 2024 we grew to 300 stores",
         "Home office stipend of $500",
         "3 weeks of vacation",
+        "between 50-100k requests per second",
+        "We serve 20-50k customers",
     ],
 )
 def test_money_that_is_not_salary(text: str) -> None:
@@ -73,6 +76,7 @@ def test_money_that_is_not_salary(text: str) -> None:
         ("2 ans d'expérience minimum", 2, None),
         ("You have 5 years in a similar role", 5, None),
         ("2+ years in a SOC or incident response role", 2, None),
+        ("needs cypress + playwright, 3 yrs exp", 3, None),
     ],
 )
 def test_years_of_experience(text: str, low: float | None, high: float | None) -> None:

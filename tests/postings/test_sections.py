@@ -186,3 +186,14 @@ def test_any_mix_of_lines_gives_sections_that_tile_the_text(lines: list[str]) ->
     assert sections[0].start == 0 and sections[-1].end == len(text)
     assert all(a.end == b.start and a.start < a.end for a, b in itertools.pairwise(sections))
     assert all(a.kind is not b.kind or a.heading != b.heading for a, b in itertools.pairwise(sections))
+
+
+def test_sentences_of_an_unheaded_paragraph_are_judged_one_by_one() -> None:
+    raw = (
+        "Senior Java Developer\nZurich, Switzerland\n\n"
+        "We are a bank. You have 7+ years with Java. Knowledge of Kafka is an advantage. German is a must."
+    )
+    assert _kind_of(raw, "We are a bank") is K.OTHER
+    assert _kind_of(raw, "7+ years") is K.REQUIRED
+    assert _kind_of(raw, "Kafka") is K.PREFERRED
+    assert _kind_of(raw, "German is a must") is K.REQUIRED
