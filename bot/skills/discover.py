@@ -58,6 +58,8 @@ _STOP_WORDS = """
     english german french spanish danish swedish norwegian dutch italian portuguese chinese japanese
     remote hybrid onsite full part time year years month months week weeks day days hour hours
     salary benefits bonus equity insurance health dental vision leave holiday holidays vacation
+    tasks profile requirements qualifications responsibilities duties summary overview description details perks
+    offer about mission values culture
     europe european america american asia asian africa african nordic nordics scandinavia emea apac latam
     denmark copenhagen aarhus odense aalborg sweden stockholm gothenburg malmo norway oslo finland helsinki
     germany berlin munich hamburg frankfurt cologne france paris spain madrid barcelona italy rome milan
