@@ -111,7 +111,8 @@ _EEO_WORDS = frozenset(
 _PREFERENCE_WORDS = frozenset(
     ("plus", "advantage", "asset", "bonus", "nice", "nice-to-have", "preferred", "preferably", "preference", "ideally",
      "desirable", "desired", "advantageous", "required", "mandatory", "must", "helpful", "beneficial", "great",
-     "vorteil", "wünschenswert", "fordel", "atout", "meriterande", "meritterende", "gerne")
+     "vorteil", "wünschenswert", "fordel", "atout", "meriterande", "meritterende", "gerne", "essential", "must-have",
+     "must-haves")
 )  # fmt: skip
 _GLUED_WORDS = frozenset(
     ("responsibilities", "qualifications", "requirements", "competencies", "profile", "offer", "benefits", "nice",
@@ -303,7 +304,7 @@ def _mark_sentence(
         marks.append((start, _K.APPLY, None))
         return
     if kind is _K.OTHER:
-        if _REQUIREMENT_CUE.match(line) or _REQUIRED_CLAIM.search(line):
+        if _REQUIREMENT_CUE.match(line) or (cues.within(cues.preference, start, end) and _REQUIRED_CLAIM.search(line)):
             kind = _K.REQUIRED
         elif line.startswith("- ") and _DUTY_CUE.match(line):
             kind = _K.RESPONSIBILITIES
