@@ -116,6 +116,8 @@ async def test_the_error_handler_answers_when_discord_refuses_the_answer_too(
         side_effect=discord.NotFound(MagicMock(status=404, reason="gone"), "Unknown interaction")
     )
     await handler.on_app_command_error(expired, app_commands.MissingPermissions(["manage_guild"]))  # no raise
+    expired.response.send_message.assert_awaited_once()
+    assert "Manage Server" in expired.response.send_message.await_args.kwargs["content"]
 
 
 def parser_failure(secret: str, command: Any = None) -> app_commands.CommandInvokeError:

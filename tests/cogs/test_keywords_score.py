@@ -160,3 +160,31 @@ async def test_score_has_a_per_member_cooldown(bot: StandInBot, interaction: Int
     with pytest.raises(app_commands.CommandOnCooldown):
         await cog.score._check_can_run(member)
     assert await cog.score._check_can_run(other)  # another member is not slowed down
+
+
+@pytest.mark.parametrize("command", ["score", "match"])
+async def test_oversized_and_unreadable_resumes_are_refused_by_both_commands(
+    bot: StandInBot, interaction: InteractionFactory, command: str
+) -> None:
+    await save(bot.store, BACKEND, 1)
+    cog = Score(bot)  # type: ignore[arg-type]
+
+    async def run(resume: object) -> None:
+        app_command = getattr(cog, command)
+        args = (resume, None) if command == "score" else (resume,)
+        await app_command.callback(cog, interaction(), *args)
+
+    huge = attachment(b"x", "resume.pdf", size=9 * 1024 * 1024)
+    with pytest.raises(UserFacingError, match=r"limited to 8 MB\.$"):
+        await run(huge)
+    huge.read.assert_not_awaited()
+    with pytest.raises(UserFacingError) as refused:
+        await run(attachment(b"%PDF-1.7\n" + bytes(range(256)) * 64, "resume.pdf"))
+    assert "\n" not in str(refused.value) and str(refused.value).endswith(".")
+
+
+async def test_score_in_a_guild_without_postings(bot: StandInBot, interaction: InteractionFactory) -> None:
+    cog = Score(bot)  # type: ignore[arg-type]
+    resume = attachment(RESUME)
+    with pytest.raises(UserFacingError, match="No postings have been saved in this server yet"):
+        await cog.score.callback(cog, interaction(), resume, None)
