@@ -71,9 +71,12 @@ class _Builder:
             self.pending_space = -1
 
     def newline(self, raw_at: int, *, blank_lines: int = 0) -> None:
-        """End the current line (once), optionally leaving up to `blank_lines` empty lines."""
+        """End the current line (once), optionally leaving up to `blank_lines` empty lines.
+
+        A line holding only a list bullet stays open: `<li><p>Python</p></li>` is "- Python".
+        """
         self.pending_space = -1
-        if not self.parts:
+        if not self.parts or self.parts[-1] == "- ":
             return
         text = "".join(self.parts[-3:])
         have = len(text) - len(text.rstrip("\n"))

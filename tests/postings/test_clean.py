@@ -127,3 +127,8 @@ def test_origin_map_is_exact_for_any_mix_of_markup(parts: list[str]) -> None:
     for m in re.finditer(r"[A-Za-z0-9]+", cleaned.clean.text):
         a, b = cleaned.clean.to_raw(m.start(), m.end())
         assert raw[a] == m.group()[0] and raw[b - 1] == m.group()[-1]
+
+
+def test_paragraphs_inside_list_items_stay_on_the_bullet_line() -> None:
+    raw = "<ul><li><p>Python</p></li><li><p><strong>Go</strong> and <em>SQL</em></p></li></ul><p>After</p>"
+    assert clean_posting(raw).clean.text == "- Python\n- Go and SQL\nAfter"
