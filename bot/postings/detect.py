@@ -691,6 +691,7 @@ _SCHEDULE_DIGITS = re.compile(
 )
 # A posting quoted inside chat ("look at this: 'Event staff needed, $20/hr…' who writes this").
 # So is a hiring phrase in quotes ("every shop has a 'now hiring' sign"): the phrase is mentioned, not used.
+_QUOTE_MARK = re.compile("[\"“„«‘]|\\s'")
 _QUOTED = re.compile(
     r"[\"“„«][^\"“”„«»\n]{25,300}[\"”“»]|(?:^|\s)'[^'\n]{25,300}'(?=[\s.,!?)]|$)"
     r"|(?:^|\s)[\"'‘“][\w' ]{0,12}hiring[!.]?[\"'’”](?=[\s.,!?)]|$)"
@@ -960,7 +961,7 @@ def score_breakdown(text: str) -> dict[str, float]:
     schedule = not words.isdisjoint(_SCHEDULE) or (has_digit and _SCHEDULE_DIGITS.search(low) is not None)
     offer_facts = (salary > 0) + bool(reach) + schedule
     seeker = len(hits.get("seeker", ())) + len(words & _SEEKER_WORDS) + demand.seeker
-    seeker += _SELF_INTRO.match(prose) is not None
+    seeker += "here" in prose and _SELF_INTRO.match(prose) is not None
     chatty = not words.isdisjoint(_CHATTY) or _CHATTY_EMOJI.search(low) is not None
     other_site = (links and _OTHER_SITE.search(links)) or not words.isdisjoint(_OTHER_SITE_WORDS)
 
@@ -1005,7 +1006,7 @@ def score_breakdown(text: str) -> dict[str, float]:
         ("personal_labels", -1.5 if lines.personal_labels >= 2 else 0.0),
         ("past_tense_bullets", -1.5 if lines.past_bullets >= 3 else 0.0),
         ("meta", -2.0 if _META.search(low) else 0.0),
-        ("quoted", -1.2 if len(prose) < 600 and _QUOTED.search(prose) else 0.0),
+        ("quoted", -1.2 if len(prose) < 600 and _QUOTE_MARK.search(prose) and _QUOTED.search(prose) else 0.0),
         ("volunteer", -1.2 if not salary and not words.isdisjoint(_VOLUNTEER) else 0.0),
     )
     return {name: value for name, value in cues if value}
