@@ -7,6 +7,7 @@ returns no choices rather than raising.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TTL_SECONDS = 60.0
+# Discord drops an autocomplete answer after 3 s: a busy store gives no choices rather than a late answer.
+QUERY_BUDGET_SECONDS = 2.0
 
 
 class PostingChoices:
@@ -38,7 +41,7 @@ class PostingChoices:
         cached = self._titles.get(guild_id)
         if cached is not None and time.monotonic() - cached[0] < TTL_SECONDS:
             return cached[1]
-        titles = await self.bot.store.postings.titles(guild_id)
+        titles = await asyncio.wait_for(self.bot.store.postings.titles(guild_id), QUERY_BUDGET_SECONDS)
         self._titles[guild_id] = (time.monotonic(), titles)
         return titles
 

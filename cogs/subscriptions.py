@@ -7,6 +7,7 @@ admins are told once. Announcements never ping anyone.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -16,6 +17,7 @@ from discord.ext import commands
 
 from bot.services.delivery import claim_deliveries, delivered, delivery_failed
 from bot.store import StoredPosting, Subscription
+from cogs.choices import QUERY_BUDGET_SECONDS
 from cogs.ingest import jump_url
 from cogs.render import EMBED_COLOUR, NO_PINGS, clip, posting_embed, say
 
@@ -112,7 +114,9 @@ class Subscriptions(commands.Cog):
         if interaction.guild_id is None:
             return []
         try:
-            subscriptions = await self.bot.store.subscriptions.for_guild(interaction.guild_id)
+            subscriptions = await asyncio.wait_for(
+                self.bot.store.subscriptions.for_guild(interaction.guild_id), QUERY_BUDGET_SECONDS
+            )
         except Exception:
             log.exception("subscription autocomplete failed")
             return []

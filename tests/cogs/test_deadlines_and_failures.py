@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
@@ -178,3 +179,24 @@ async def test_autocomplete_never_raises_when_the_store_fails(bot: StandInBot, i
     assert await keywords.posting_autocomplete(interaction(), "backend") == []
     assert await subscriptions.subscription_autocomplete(interaction(), "") == []
     assert await keywords.posting_autocomplete(interaction(guild_id=None), "x" * 5000) == []
+
+
+async def test_autocomplete_gives_up_on_a_busy_store_within_discords_deadline(
+    bot: StandInBot, interaction: InteractionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cogs.choices.QUERY_BUDGET_SECONDS", 0.05)
+    monkeypatch.setattr("cogs.subscriptions.QUERY_BUDGET_SECONDS", 0.05)
+    never = asyncio.Event()
+
+    async def stuck(*args: object) -> list[object]:
+        await never.wait()
+        return []
+
+    busy = MagicMock()
+    busy.postings.titles = stuck
+    busy.subscriptions.for_guild = stuck
+    bot.store = busy
+    keywords, subscriptions = Keywords(bot), Subscriptions(bot)  # type: ignore[arg-type]
+    async with asyncio.timeout(2):
+        assert await keywords.posting_autocomplete(interaction(), "backend") == []
+        assert await subscriptions.subscription_autocomplete(interaction(), "") == []
