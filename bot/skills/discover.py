@@ -2,7 +2,8 @@
 
 Two signals, both restricted to text about the candidate (never the company blurb, benefits or
 legal boilerplate): product-like tokens (acronyms, CamelCase, names with digits or dots such as
-"Vue3", "Next.js") on lines that list skills, and the object of "experience with X",
+"Vue3", "Next.js") on lines that list skills and in sentences that ask for something, and the
+object of "experience with X",
 "knowledge of X", "proficiency in X" when X is written like a name. Common capitalised words,
 sentence-initial capitals, placeholders ("<ORGANIZATION>"), places and names the posting also uses
 about itself are left out, and a posting yields a bounded number of them.

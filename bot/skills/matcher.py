@@ -1,11 +1,10 @@
 """Find every taxonomy name in a text: token-bounded, longest match first, per-entry case rules.
 
-Speed matters (thousands of postings a second on one core), so there is no per-token Python loop
-and no giant regex. The text is lower-cased and every non-word character turned into a space (both
-keep offsets, via a bytes translation table); the words present are intersected with the set of
-"anchor" words (one per surface form: its least common word, so "A/B testing" is looked for at
-"testing", not at every "a"); only the occurrences of those anchors are examined, each by a walk
-through a small word trie.
+Speed matters (hundreds of postings a second on one core), so there is no giant regex. The text is
+lower-cased and every non-word character turned into a space (both keep offsets, via a bytes
+translation table) and split into words; one pass keeps the words that are "anchors" (one per
+surface form: its first word that is not a common English word, so "A/B testing" is looked up at
+"testing", not at every "a"), and only those are examined, each by a walk through a small word trie.
 
 Two kinds of surface forms:
 - word forms ("machine learning", "Node.js", "CI/CD", "front-end"): compared word by word, so
