@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.config import Settings
 from bot.net.fetch import Fetcher
-from bot.postings.sources.links import Provider, board_api_url, board_page_url, job_api_url
+from bot.postings.sources.links import Provider, board_api_url, board_listing_url, board_page_url, job_api_url
 from bot.services.boards import BoardService
 from bot.store import StoredPosting, open_store
 from tests.boards.server import BoardServer
@@ -94,16 +94,30 @@ def _details(board: int, count: int) -> dict[str, Any]:
 def _serve(boards: int, jobs: int, port_out: Any, generation: Any) -> None:
     """The board server process: /{api host}/… routes; boards with index % 10 == 0 gain a job at generation 2."""
 
-    def body(index: int) -> tuple[bytes, str]:
+    def listing(index: int) -> Any:
         count = jobs + (1 if generation.value >= 2 and index % 10 == 0 else 0)
-        data = json.dumps(_jobs(PROVIDERS[index % len(PROVIDERS)], index, count)).encode()
-        return data, '"' + hashlib.sha1(data).hexdigest() + '"'
+        return _jobs(PROVIDERS[index % len(PROVIDERS)], index, count)
 
-    routes: dict[str, int] = {}
+    def body(index: int, light: bool) -> tuple[bytes, str]:
+        data = listing(index)
+        if light:  # Greenhouse without ?content=true
+            data = {**data, "jobs": [{k: v for k, v in job.items() if k != "content"} for job in data["jobs"]]}
+        encoded = json.dumps(data).encode()
+        return encoded, '"' + hashlib.sha1(encoded).hexdigest() + '"'
+
+    routes: dict[str, tuple[int, bool]] = {}
     details: dict[str, int] = {}
+    greenhouse_jobs: dict[str, tuple[int, str]] = {}
     for index in range(boards):
         provider = PROVIDERS[index % len(PROVIDERS)]
-        routes[BoardServer.api_path(board_api_url(provider, _slug(index)))] = index
+        routes[BoardServer.api_path(board_api_url(provider, _slug(index)))] = (index, False)
+        if provider is Provider.GREENHOUSE:
+            routes[BoardServer.api_path(board_listing_url(provider, _slug(index)))] = (index, True)
+            for j in range(jobs + 1):
+                job_id = str(int(f"{index:04d}{j:04d}"))
+                url = job_api_url(provider, _slug(index), job_id)
+                assert url is not None
+                greenhouse_jobs[BoardServer.api_path(url)] = (index, job_id)
         if provider is Provider.SMARTRECRUITERS:
             for j in range(jobs + 1):
                 url = job_api_url(provider, _slug(index), f"7440{index:04d}{j:04d}")
@@ -112,13 +126,16 @@ def _serve(boards: int, jobs: int, port_out: Any, generation: Any) -> None:
 
     async def handle(request: web.Request) -> web.Response:
         path = request.raw_path
+        if path in greenhouse_jobs:
+            index, job_id = greenhouse_jobs[path]
+            return web.json_response(next(j for j in listing(index)["jobs"] if str(j["id"]) == job_id))
         if path in details:
             index = details[path]
             job_id = path.rsplit("/", 1)[1]
             return web.json_response(_details(index, jobs + 1)[job_id])
         if path not in routes:
             return web.Response(status=404)
-        data, etag = body(routes[path])
+        data, etag = body(*routes[path])
         if request.headers.get("If-None-Match") == etag and generation.value != 3:
             return web.Response(status=304, headers={"ETag": etag})
         return web.Response(body=data, content_type="application/json", headers={"ETag": etag})

@@ -40,6 +40,7 @@ from bot.postings.sources.links import (
     BoardLink,
     Provider,
     board_api_url,
+    board_listing_url,
     board_page_url,
     classify_url,
     greenhouse_board_in_page,
@@ -47,7 +48,7 @@ from bot.postings.sources.links import (
 )
 from bot.postings.sources.model import SourceFormatError, SourcePosting
 from bot.postings.sources.page import readable_html
-from bot.postings.sources.providers import MAX_JOBS, find_job, parse_board, parse_job, smartrecruiters_is_complete
+from bot.postings.sources.providers import MAX_JOBS, find_job, parse_board, parse_job
 from bot.store import Board, FollowedBoard, Store, StoredPosting
 
 log = logging.getLogger(__name__)
@@ -226,16 +227,22 @@ async def read_board(
     *,
     etag: str | None = None,
     last_modified: str | None = None,
-    known: Callable[[str], bool] = lambda _: False,
+    known: Callable[[SourcePosting], bool] | None = None,
 ) -> BoardRead:
-    """Fetch and parse a board; `known(id)` says which SmartRecruiters jobs need no detail read."""
+    """Fetch and parse a board.
+
+    With `known` (a poll that remembers the last one), the cheapest listing is read and only the
+    jobs `known` does not recognise get their description read one by one (Greenhouse; and
+    SmartRecruiters always, whose list has no job ad). Without it, the full listing.
+    """
     headers: dict[str, str] = {"Accept": "application/json"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    listing = board_listing_url(provider, slug) if known is not None else board_api_url(provider, slug)
     response = await fetcher.get(
-        api_route(board_api_url(provider, slug), settings),
+        api_route(listing, settings),
         headers=headers,
         max_bytes=settings.max_fetch_bytes * BOARD_BYTES_FACTOR,
     )
@@ -250,9 +257,8 @@ async def read_board(
         data, complete = await _smartrecruiters_pages(data, slug, fetcher, settings)
     jobs = await asyncio.to_thread(parse_board, provider, data)
     complete = complete and len(jobs) < MAX_JOBS  # at the cap, the rest of the board went unread
-    if provider is Provider.SMARTRECRUITERS:
-        jobs = await _smartrecruiters_details(jobs, slug, fetcher, settings, known)
-        summaries = frozenset(job.external_id for job in jobs if not smartrecruiters_is_complete(job))
+    if provider is Provider.SMARTRECRUITERS or listing != board_api_url(provider, slug):
+        jobs, summaries = await _read_details(provider, jobs, slug, fetcher, settings, known or (lambda _: False))
     etag, last_modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
     return BoardRead(jobs, etag, last_modified, summaries, complete)
 
@@ -279,22 +285,33 @@ async def _smartrecruiters_pages(
     return {**first, "content": entries}, complete
 
 
-async def _smartrecruiters_details(
-    jobs: list[SourcePosting], slug: str, fetcher: Fetcher, settings: Settings, known: Callable[[str], bool]
-) -> list[SourcePosting]:
-    """Read the one-posting endpoint for jobs not seen before (their list entries hold no job ad)."""
+async def _read_details(
+    provider: Provider,
+    jobs: list[SourcePosting],
+    slug: str,
+    fetcher: Fetcher,
+    settings: Settings,
+    known: Callable[[SourcePosting], bool],
+) -> tuple[list[SourcePosting], frozenset[str]]:
+    """Read the one-job endpoint for list entries `known` does not recognise, up to MAX_DETAIL_FETCHES.
+
+    Returns the jobs and the ids still known only by their list entry (the summaries).
+    """
     out: list[SourcePosting] = []
+    summaries: set[str] = set()
     budget = MAX_DETAIL_FETCHES
     for job in jobs:
-        if smartrecruiters_is_complete(job) or known(job.external_id) or budget <= 0:
+        if known(job) or budget <= 0:
             out.append(job)
+            summaries.add(job.external_id)
             continue
         budget -= 1
         try:
-            out.append(await _fetch_job(Provider.SMARTRECRUITERS, slug, job.external_id, fetcher, settings))
+            out.append(await _fetch_job(provider, slug, job.external_id, fetcher, settings))
         except UserFacingError:
             out.append(job)
-    return out
+            summaries.add(job.external_id)
+    return out, frozenset(summaries)
 
 
 # -- following and polling ------------------------------------------------------------------------------
@@ -326,7 +343,12 @@ class _BoardState:
     """
 
     fingerprints: dict[str, str] = field(default_factory=dict)
+    stamps: dict[str, str | None] = field(default_factory=dict)  # the list's "last changed" of each job
     duplicates: set[tuple[int, str, str]] = field(default_factory=set)
+
+    def recognises(self, entry: SourcePosting) -> bool:
+        """A list entry of a job read in full before and not changed since (by the board's own stamp)."""
+        return entry.external_id in self.fingerprints and self.stamps.get(entry.external_id) == entry.stamp
 
 
 def follow_link(url: str) -> BoardLink:
@@ -470,7 +492,7 @@ class BoardService:
             self._settings,
             etag=board.etag if state is not None else None,  # after a restart, read the whole board once
             last_modified=board.last_modified if state is not None else None,
-            known=lambda job_id: state is not None and job_id in state.fingerprints,
+            known=None if state is None else state.recognises,
         )
         now = self._now()
         if read.jobs is None:
@@ -478,6 +500,7 @@ class BoardService:
         else:
             fresh = _BoardState()
             for job in read.jobs:
+                fresh.stamps[job.external_id] = job.stamp
                 if job.external_id not in read.summaries:
                     fresh.fingerprints[job.external_id] = job.fingerprint()
                 elif state is not None and job.external_id in state.fingerprints:  # read in full before

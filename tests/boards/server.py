@@ -76,7 +76,21 @@ class BoardServer:
         return route
 
     def serve_api(self, api_url: str, data: Any, **options: Any) -> Route:
-        return self.serve_json(self.api_path(api_url), data, **options)
+        """Serve a board API answer; a Greenhouse board with content also gets the API's other forms:
+        the listing without content (same options) and each job's own endpoint."""
+        route = self.serve_json(self.api_path(api_url), data, **options)
+        if api_url.startswith("https://boards-api.greenhouse.io/") and api_url.endswith("/jobs?content=true"):
+            listing = api_url.removesuffix("?content=true")
+            jobs = data.get("jobs") if isinstance(data, dict) else None
+            if isinstance(jobs, list):
+                light = [{k: v for k, v in j.items() if k != "content"} for j in jobs if isinstance(j, dict)]
+                self.serve_json(self.api_path(listing), {**data, "jobs": light}, **options)
+                for job in jobs:
+                    if isinstance(job, dict) and "id" in job:
+                        self.serve_json(self.api_path(f"{listing}/{job['id']}?pay_transparency=true"), job)
+            else:
+                self.serve_json(self.api_path(listing), data, **options)
+        return route
 
     def serve_html(self, path: str, html: str, **options: Any) -> Route:
         route = Route(html.encode(), content_type="text/html", **options)

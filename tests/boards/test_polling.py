@@ -15,7 +15,7 @@ import pytest
 from bot.config import Settings
 from bot.errors import UserFacingError
 from bot.net.fetch import Fetcher
-from bot.postings.sources.links import Provider, board_api_url, job_api_url
+from bot.postings.sources.links import Provider, board_api_url, board_listing_url, job_api_url
 from bot.services.boards import FAILING_NOTICE_AFTER, MAX_BACKOFF, BoardService
 from bot.store import FollowedBoard, Store, StoredPosting
 from tests.boards.server import BoardServer
@@ -140,7 +140,7 @@ async def test_not_modified_answers_change_nothing(board_server: BoardServer, ha
     harness.clock.advance(minutes=40)
     summary = await harness.service.poll_due()
     assert summary.not_modified == 1
-    path = board_server.api_path(GREENHOUSE_API)
+    path = board_server.api_path(board_listing_url(Provider.GREENHOUSE, "acme"))  # later polls: the light listing
     assert board_server.hits(path)[-1].headers["If-None-Match"] == '"v1"'
     assert board_server.hits(path)[-1].headers["If-Modified-Since"] == modified
     assert await _live(harness.store) == {"1": "Senior Backend Engineer"}
@@ -324,3 +324,28 @@ async def test_the_same_ad_on_two_boards_is_one_posting_and_not_parsed_every_pol
         assert summary.created == 0 and summary.failed == 0
     assert len(await harness.store.postings.list_active(GUILD)) == 1
     assert parses == ["1"]  # once, on the poll that first saw it on the second board
+
+
+async def test_greenhouse_polls_read_the_light_listing_and_only_new_or_edited_jobs(
+    board_server: BoardServer, harness: Harness
+) -> None:
+    one, two = payloads.greenhouse_job(1), payloads.greenhouse_job(2, "SRE")
+    board_server.serve_api(GREENHOUSE_API, _board(one, two))
+    await harness.service.follow(GUILD, GREENHOUSE_LINK)
+    harness.clock.advance(minutes=40)
+    await harness.service.poll_due()  # the first poll after a (re)start reads descriptions in full
+    edited = payloads.greenhouse_job(2, "Senior SRE") | {"updated_at": "2026-11-26T09:00:00-05:00"}
+    board_server.serve_api(GREENHOUSE_API, _board(one, edited, payloads.greenhouse_job(3, "Data Engineer")))
+    board_server.requests.clear()
+    harness.clock.advance(minutes=40)
+    summary = await harness.service.poll_due()
+    assert (summary.created, summary.updated, summary.removed) == (1, 1, 0)
+    listing = board_server.api_path(board_listing_url(Provider.GREENHOUSE, "acme"))
+    assert [r.path.split("?")[0] for r in board_server.requests] == [
+        listing,
+        f"{listing}/2",  # edited: its updated_at moved
+        f"{listing}/3",  # new
+    ]
+    assert await _live(harness.store) == {"1": "Senior Backend Engineer", "2": "Senior SRE", "3": "Data Engineer"}
+    stored = {p.external_id: p for p in await harness.store.postings.list_active(GUILD)}
+    assert "Python" in {k.keyword for k in stored["3"].posting().keywords}  # the description was read

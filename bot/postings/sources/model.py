@@ -35,6 +35,7 @@ class SourcePosting:
     employment_type: str | None  # "full_time" | "part_time" | "contract" | "temporary" | "internship"
     salary: Salary | None
     body_html: str
+    stamp: str | None = None  # when the board last changed the job (Greenhouse updated_at), if it says
 
     def document(self) -> str:
         """The text the posting parser reads: a header (title, company, place) then the body."""

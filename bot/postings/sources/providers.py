@@ -74,6 +74,7 @@ def greenhouse_job(job: Any) -> SourcePosting | None:
             else None
         ),
         body_html=unescape(text(get(job, "content")) or ""),
+        stamp=text(get(job, "updated_at")),
     )
 
 
@@ -220,11 +221,6 @@ def smartrecruiters_job(job: Any) -> SourcePosting | None:
     )
 
 
-def smartrecruiters_is_complete(job: SourcePosting) -> bool:
-    """List entries carry no job ad: the one-posting endpoint must be read for the description."""
-    return bool(job.body_html)
-
-
 # -- Recruitee: offers[]{id,slug,title,company_name,careers_url,location,city,country,remote,hybrid,
 #              on_site,employment_type_code,salary{min,max,currency,period},description,requirements} -------
 
@@ -282,7 +278,7 @@ _JOB_PARSERS: dict[Provider, JobParser] = {
 
 
 def parse_board(provider: Provider, data: Any) -> list[SourcePosting]:
-    """Every job of a board payload (SmartRecruiters: summaries, see `smartrecruiters_is_complete`)."""
+    """Every job of a board payload (SmartRecruiters' and light Greenhouse listings hold no descriptions)."""
     if provider is Provider.WORKABLE:
         return workable_jobs(data)
     return _each(_jobs(data, _BOARD_KEY[provider]), _JOB_PARSERS[provider])
