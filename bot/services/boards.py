@@ -7,6 +7,10 @@ Polling: every board due is fetched once per interval however many guilds follow
 conditional request (ETag / Last-Modified), several boards at a time (each request under the
 fetcher's own time cap, so a slow board never holds up the others), exponential back-off after
 errors and 429s (Retry-After honoured), and jitter so boards followed together spread out.
+The first poll after a start reads each board in full and compares it with what is stored; later
+polls remember each job's fingerprint, so nothing unchanged is parsed again, and where the API has
+a listing without descriptions (Greenhouse; SmartRecruiters has only that) they read it and fetch
+only the jobs that are new or whose own "updated" stamp moved.
 A job new to a guild is stored as that guild's feed posting and handed to `on_created` (the bot
 passes it to subscription delivery, which makes each announcement happen once); a job that left
 the board is marked removed. A guild that starts following a board gets the board's current jobs
