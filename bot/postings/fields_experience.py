@@ -35,7 +35,7 @@ _YEARS = re.compile(
 _EXPERIENCE_AFTER = re.compile(
     r"experien|\bexp\b|erfahrung|erfaring|erfarenhet|expérience|ervaring|experiencia|background|track record|in the (?:field|industry)"
     r"|post[- ]qualification|of (?:professional|relevant|hands-on|industry|clinical|commercial|practical|progressive|proven)"
-    r"|^\s*(?:of\s+)?(?:working|developing|building|managing|leading|selling|designing|programming|writing|using"
+    r"|^\s*(?:of|in|with|using)\s+(?-i:[A-Z])|^\s*(?:of\s+)?(?:working|developing|building|managing|leading|selling|designing|programming|writing|using"
     r"|teaching|nursing|with\s+\w|as\s+an?\s|in\s+(?:a\s+|an\s+|the\s+)?(?:[\w/-]+\s+){0,5}(?:role|position|setting"
     r"|environment|capacity|field|industry|team|company|organi[sz]ation|unit|hospital|trade)s?\b)",
     re.IGNORECASE,
@@ -106,8 +106,10 @@ def _mention(text: str, m: re.Match[str], start: int, stop: int) -> tuple[int, f
     clause_end = _CLAUSE_END.search(after)
     after = after[: clause_end.start()] if clause_end else after
     before = text[max(start, m.start() - 40) : m.start()]
-    if not (_EXPERIENCE_AFTER.search(after) or _EXPERIENCE_BEFORE.search(before)):
-        return None
+    if not _EXPERIENCE_BEFORE.search(before):
+        duration = before.endswith(("for ", "For "))  # "lived for 3 years in Berlin"
+        if duration or not _EXPERIENCE_AFTER.search(after):
+            return None
     low = _value(m.group("a"))
     high = _value(m.group("b")) if m.group("b") else None
     lead = (m.group("lead") or "").lower()

@@ -77,6 +77,7 @@ def test_money_that_is_not_salary(text: str) -> None:
         ("You have 5 years in a similar role", 5, None),
         ("2+ years in a SOC or incident response role", 2, None),
         ("needs cypress + playwright, 3 yrs exp", 3, None),
+        ("5+ years of Python", 5, None),
     ],
 )
 def test_years_of_experience(text: str, low: float | None, high: float | None) -> None:
@@ -85,7 +86,14 @@ def test_years_of_experience(text: str, low: float | None, high: float | None) -
 
 @pytest.mark.parametrize(
     "text",
-    ["a 4-year degree", "we have been in business for 10 years", "founded 25 years ago", "often years of experience"],
+    [
+        "a 4-year degree",
+        "we have been in business for 10 years",
+        "founded 25 years ago",
+        "often years of experience",
+        "she lived for 3 years in Berlin",
+        "10 years of growth",
+    ],
 )
 def test_years_that_are_not_experience(text: str) -> None:
     assert list(year_mentions(text)) == []
