@@ -49,7 +49,8 @@ _TOOL_CUES = re.compile(
 _ROLE_AFTER = re.compile(
     r"[ \t-]*(?:engineers?|developers?|managers?|architects?|consultants?|specialists?|analysts?|administrators?"
     r"|leads?|team|teams|community|squad|department|experts?|designers?|programmers?|scientists?|testers?"
-    r"|officers?|directors?|coordinators?|technicians?|evangelists?|champions?|practice|guild|chapter)\b"
+    r"|officers?|directors?|coordinators?|technicians?|evangelists?|champions?|practice|guild|chapter"
+    r"|professionals?|partners?|supporters?|representatives?|assistants?|associates?|advisors?|recruiters?)\b"
 )
 _TECH = frozenset({Category.PROGRAMMING_LANGUAGE, Category.FRAMEWORK, Category.DATABASE, Category.CLOUD, Category.TOOL})
 _GENERIC_CATEGORIES = frozenset(
