@@ -258,19 +258,27 @@ class Ingest(commands.Cog):
     ) -> None:
         """✅ on the posting message, or a short summary in a thread, as the guild chose.
 
-        A thread is opened once, for a new posting; a posting seen again only gets the reaction.
+        A thread is opened once, for a new posting; a posting seen again only gets the reaction,
+        and so does one where the bot may not open threads (the member still sees it was read).
         """
         try:
             settings = await self.bot.store.guilds.settings(stored.guild_id)
             summarise = settings.ack_style == "thread" and not reaction_only
             if summarise and isinstance(message.channel, discord.TextChannel):
-                thread = await message.create_thread(name=clip(posting_label(stored.posting()), 100))
-                embed = posting_embed(stored.posting(), posting_id=stored.id, link=jump_url(stored))
-                await thread.send(embed=embed, allowed_mentions=NO_PINGS)
-            else:
-                await message.add_reaction(ACK_EMOJI)
+                try:
+                    await self._summarise_in_thread(message, stored)
+                    return
+                except discord.Forbidden:
+                    log.warning("no thread allowed: reacting instead", extra={"posting": stored.id})
+            await message.add_reaction(ACK_EMOJI)
         except discord.HTTPException as exc:
             log.warning("could not acknowledge a posting", extra={"posting": stored.id, "status": exc.status})
+
+    async def _summarise_in_thread(self, message: discord.Message, stored: StoredPosting) -> None:
+        posting = stored.posting()
+        thread = await message.create_thread(name=clip(posting_label(posting), 100))
+        embed = posting_embed(posting, posting_id=stored.id, link=jump_url(stored))
+        await thread.send(embed=embed, allowed_mentions=NO_PINGS)
 
     async def _reply(self, message: discord.Message, text: str) -> None:
         try:

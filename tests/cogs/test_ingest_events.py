@@ -154,3 +154,25 @@ async def test_save_job_posting_on_chat_that_is_not_a_posting_still_saves_it(
     inter = interaction()
     await cog.save_job_posting(inter, posted("Barista wanted at our cafe, weekends, apply in person"))
     assert inter.followup.send.await_args.kwargs["content"].startswith("Saved as posting #")
+
+
+async def test_thread_summaries_fall_back_to_the_reaction_where_threads_are_forbidden(bot: StandInBot) -> None:
+    cog = await watched_cog(bot)
+    await bot.store.guilds.set_ack_style(GUILD_ID, "thread")
+    message = posted(BACKEND)
+    message.create_thread = AsyncMock(side_effect=discord.Forbidden(MagicMock(status=403, reason="no"), "Missing"))
+    await cog.on_message(message)
+    message.create_thread.assert_awaited_once()
+    message.add_reaction.assert_awaited_once_with("✅")
+
+
+async def test_thread_summaries_post_the_posting_card_without_pings(bot: StandInBot) -> None:
+    cog = await watched_cog(bot)
+    await bot.store.guilds.set_ack_style(GUILD_ID, "thread")
+    message = posted(BACKEND)
+    thread = MagicMock(send=AsyncMock())
+    message.create_thread = AsyncMock(return_value=thread)
+    await cog.on_message(message)
+    assert "Backend" in message.create_thread.await_args.kwargs["name"]
+    assert thread.send.await_args.kwargs["allowed_mentions"].to_dict() == {"parse": []}
+    message.add_reaction.assert_not_awaited()
