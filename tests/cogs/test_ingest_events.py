@@ -8,6 +8,7 @@ import discord
 import pytest
 
 from bot.errors import UserFacingError
+from bot.store import StoredPosting
 from cogs.ingest import Ingest
 from tests.cogs.conftest import CHANNEL_ID, EXAMPLES, GUILD_ID, InteractionFactory, StandInBot
 from tests.cogs.helpers import attachment, chat_message
@@ -23,6 +24,16 @@ async def watched_cog(bot: StandInBot) -> Ingest:
 
 def posted(content: str, **kwargs: object) -> MagicMock:
     return chat_message(content, guild_id=GUILD_ID, channel_id=CHANNEL_ID, **kwargs)  # type: ignore[arg-type]
+
+
+async def shared_in_chat(bot: StandInBot) -> tuple[Ingest, MagicMock, StoredPosting]:
+    """A watched channel where a member just shared the backend posting, and what was stored."""
+    cog = await watched_cog(bot)
+    message = posted(BACKEND)
+    await cog.on_message(message)
+    stored = await bot.store.postings.get_by_message(GUILD_ID, message.id)
+    assert stored is not None
+    return cog, message, stored
 
 
 def raw_edit(message: MagicMock, content: str) -> MagicMock:
@@ -42,11 +53,7 @@ def raw_delete(message_id: int) -> MagicMock:
 
 
 async def test_an_edit_reparses_and_a_delete_removes_uncached_messages(bot: StandInBot) -> None:
-    cog = await watched_cog(bot)
-    message = posted(BACKEND)
-    await cog.on_message(message)
-    first = await bot.store.postings.get_by_message(GUILD_ID, message.id)
-    assert first is not None
+    cog, message, first = await shared_in_chat(bot)
 
     await cog.on_raw_message_edit(raw_edit(message, ANALYST))
     edited = await bot.store.postings.get_by_message(GUILD_ID, message.id)
@@ -81,11 +88,7 @@ async def test_editing_the_caption_of_a_posting_file_keeps_the_file_posting(
 
 
 async def test_a_bulk_delete_removes_every_posting_among_the_messages(bot: StandInBot) -> None:
-    cog = await watched_cog(bot)
-    message = posted(BACKEND)
-    await cog.on_message(message)
-    stored = await bot.store.postings.get_by_message(GUILD_ID, message.id)
-    assert stored is not None
+    cog, message, stored = await shared_in_chat(bot)
     payload = MagicMock(spec=discord.RawBulkMessageDeleteEvent)
     payload.guild_id, payload.message_ids = GUILD_ID, {message.id, 123456}
     await cog.on_raw_bulk_message_delete(payload)
@@ -96,9 +99,7 @@ async def test_a_bulk_delete_removes_every_posting_among_the_messages(bot: Stand
 async def test_catch_up_marks_a_stored_message_without_reading_it_again(
     bot: StandInBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cog = await watched_cog(bot)
-    message = posted(BACKEND)
-    await cog.on_message(message)  # stored and marked; then the bot restarts
+    cog, _, _ = await shared_in_chat(bot)  # stored and marked; then the bot restarts
     again = posted(BACKEND)  # as the channel history returns it, without our reaction (a crash came first)
     parse = AsyncMock()
     monkeypatch.setattr("cogs.ingest.ingest_text", parse)
@@ -113,11 +114,7 @@ async def test_catch_up_marks_a_stored_message_without_reading_it_again(
 
 
 async def test_catch_up_reads_a_message_edited_while_the_bot_was_away(bot: StandInBot) -> None:
-    cog = await watched_cog(bot)
-    message = posted(BACKEND)
-    await cog.on_message(message)
-    stored = await bot.store.postings.get_by_message(GUILD_ID, message.id)
-    assert stored is not None
+    cog, message, stored = await shared_in_chat(bot)
     edited = posted(ANALYST)
     edited.edited_at = discord.utils.utcnow()
     await cog._catch_up_message(edited)
