@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -16,7 +17,7 @@ from cogs.render import NO_PINGS, keyword_pages, say
 if TYPE_CHECKING:
     from bot.app import JobBot
 
-PAGER_TIMEOUT = 600.0
+PAGER_TIMEOUT = 600.0  # within the 15 minutes an interaction's answer can still be edited
 
 
 class Pager(AnsweringView):
@@ -27,6 +28,7 @@ class Pager(AnsweringView):
         self.pages = pages
         self.owner_id = owner_id
         self.index = 0
+        self.answered: discord.Interaction[Any] | None = None  # the command whose answer shows the pages
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
@@ -42,6 +44,12 @@ class Pager(AnsweringView):
             )
             return False
         return True
+
+    async def on_timeout(self) -> None:
+        """Take the buttons away once they stop working, instead of leaving "This interaction failed"."""
+        if self.answered is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.answered.edit_original_response(view=None)
 
     async def _show(self, interaction: discord.Interaction[Any], step: int) -> None:
         self.index = max(0, min(len(self.pages) - 1, self.index + step))
@@ -68,6 +76,8 @@ class Keywords(PostingCog):
         pages = await asyncio.to_thread(lambda: keyword_pages(stored.posting(), posting_id=stored.id))
         view = Pager(pages, interaction.user.id) if len(pages) > 1 else None
         await say(interaction, embed=pages[0], view=view)
+        if view is not None:
+            view.answered = interaction
 
     @jobkeywords.autocomplete("posting")
     async def posting_autocomplete(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from unittest.mock import AsyncMock
+
+import discord
 import pytest
 from discord import app_commands
 
@@ -188,3 +191,28 @@ async def test_score_in_a_guild_without_postings(bot: StandInBot, interaction: I
     resume = attachment(RESUME)
     with pytest.raises(UserFacingError, match="No postings have been saved in this server yet"):
         await cog.score.callback(cog, interaction(), resume, None)
+
+
+async def test_page_buttons_are_taken_away_when_they_time_out(interaction: InteractionFactory) -> None:
+    pager = Pager([object(), object()], owner_id=5)  # type: ignore[list-item]
+    await pager.on_timeout()  # never shown: nothing to edit, no error
+    asked = interaction(user_id=5)
+    asked.edit_original_response = AsyncMock()
+    pager.answered = asked
+    await pager.on_timeout()
+    asked.edit_original_response.assert_awaited_once_with(view=None)
+
+
+async def test_a_long_answer_comes_with_page_buttons_for_the_asker(
+    bot: StandInBot, interaction: InteractionFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await save(bot.store, BACKEND, 1)
+    pages = [discord.Embed(title=f"page {n}") for n in (1, 2, 3)]
+    monkeypatch.setattr("cogs.keywords.keyword_pages", lambda posting, posting_id: pages)
+    cog = Keywords(bot)  # type: ignore[arg-type]
+    inter = interaction(user_id=9)
+    await cog.jobkeywords.callback(cog, inter, None)
+    sent = answer(inter)
+    view = sent["view"]
+    assert sent["embed"] is pages[0] and isinstance(view, Pager)
+    assert view.owner_id == 9 and view.answered is inter
