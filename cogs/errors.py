@@ -109,8 +109,8 @@ async def report_error(
         log.error("command failed", extra={"command": where}, exc_info=original)
     try:
         await say(interaction, describe_error(error))
-    except discord.HTTPException as exc:
-        log.warning("could not tell the user about an error", extra={"status": exc.status})
+    except Exception as exc:  # nothing may escape: discord.py would log it with the original error chained
+        log.warning("could not tell the user about an error", extra={"error": type(exc).__name__})
 
 
 class AnsweringView(discord.ui.View):

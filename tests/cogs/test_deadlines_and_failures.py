@@ -117,6 +117,9 @@ async def test_the_error_handler_answers_when_discord_refuses_the_answer_too(
         side_effect=discord.NotFound(MagicMock(status=404, reason="gone"), "Unknown interaction")
     )
     await handler.on_app_command_error(expired, app_commands.MissingPermissions(["manage_guild"]))  # no raise
+    dropped = interaction()
+    dropped.response.send_message = AsyncMock(side_effect=aiohttp.ServerDisconnectedError())
+    await handler.on_app_command_error(dropped, app_commands.MissingPermissions(["manage_guild"]))  # no raise
     expired.response.send_message.assert_awaited_once()
     assert "Manage Server" in expired.response.send_message.await_args.kwargs["content"]
 
