@@ -68,6 +68,8 @@ def describe_error(error: BaseException) -> str:
         return f"I could not understand the value {str(error.value)[:100]!r}."
     if isinstance(error, app_commands.CheckFailure):
         return "You are not allowed to use this command here."
+    if isinstance(error, app_commands.CommandSignatureMismatch):
+        return "This command was just updated; please try it again in a minute."
     if isinstance(error, app_commands.CommandNotFound):
         return "This command is not available any more; it may have been renamed."
     return "Something went wrong on my side; the error was logged."

@@ -150,6 +150,8 @@ def test_unexpected_errors_become_one_sentence_without_internals() -> None:
     assert sentence == "Something went wrong on my side; the error was logged."
     cooldown = app_commands.CommandOnCooldown(app_commands.Cooldown(1, 60), 42.3)
     assert "43 s" in describe_error(cooldown)  # rounded up: never "try again in 0 s"
+    mismatch = app_commands.CommandSignatureMismatch(MagicMock())
+    assert describe_error(mismatch) == "This command was just updated; please try it again in a minute."
 
 
 # -- ingestion -------------------------------------------------------------------------------------
