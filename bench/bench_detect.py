@@ -32,7 +32,7 @@ def per_call(run: Callable[[], object], number: int, repeat: int = 9) -> tuple[f
 
 
 def main() -> None:
-    splits = ("dev", "heldout", "fresh", "fresh2")
+    splits = ("dev", "heldout", "fresh", "fresh2", "fresh3")
     rows = [json.loads(line) for split in splits for line in (DATA / f"{split}.jsonl").open(encoding="utf-8")]
     page = max((r["text"] for r in rows if r["label"] == "posting"), key=len)
     huge = page * (5_000_000 // len(page))

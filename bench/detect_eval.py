@@ -1,9 +1,9 @@
 """Precision and recall of `looks_like_posting`: the labelled set, and real text from ../shared.
 
-Run: python bench/detect_eval.py [--errors dev|heldout|fresh|fresh2|all] [--shared]
+Run: python bench/detect_eval.py [--errors dev|heldout|fresh|fresh2|fresh3|all] [--shared]
 
 The labelled set (tests/postings/detection/) is of our own writing: dev.jsonl was used to set
-the weights, heldout.jsonl is for reporting; fresh.jsonl and fresh2.jsonl are later batches of terse
+the weights, heldout.jsonl is for reporting; fresh*.jsonl are three later batches of terse
 chat postings and hard job-seeker negatives, each scored once before the detector was changed for it
 (bench/README.md keeps those first scores: the honest figures for new messages). With --shared it
 also scores real text that nobody wrote for this detector: SkillSpan job postings (each posting's
@@ -24,7 +24,7 @@ from bot.postings.detect import POSTING_THRESHOLD, looks_like_posting, score_bre
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "postings" / "detection"
 SHARED = ROOT.parent / "shared" / "data"
-SPLITS = ("dev", "heldout", "fresh", "fresh2")
+SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3")
 
 
 def load(split: str) -> list[dict[str, str]]:

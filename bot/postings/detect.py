@@ -32,25 +32,29 @@ postings of fresh.jsonl after that batch's first scoring; bench/README.md has th
 * A request for someone (`_read_demand`), +1.6 when no hiring phrase fired: the short chat postings of
   hospitality, care, cleaning, trades and gigs name no heading and often no known title ("need 2 servers for
   a wedding", "Aushilfe gesucht", "Busco cuidadora", "Wij zoeken een magazijnmedewerker"). A request word
-  (need, seeking, looking for, paying, busco, cerchiamo, zoeken, søger, cherche, suche, … or, after the role,
-  needed / wanted / gesucht / gezocht / søges) followed within five words by a title, a compound title
-  (-medewerker, -hjælper, -kraft, -helfer, plural endings stripped) or a person ("someone", "staff", "help")
-  is a demand; an agent noun (-er, -or, -ist, -eur, -ero, -ista: "tiler", "decorator") counts only when pay
-  is stated too. Followed first by work ("a job", "trabajo", "Arbeit", "work", "clients") it is a job
-  seeker (−1.6, as below); so is a request for hours with no article ("looking for full-time nights"), and
-  none counts after "if you / if anyone" ("message me if you need someone" offers a service).
+  (need, seeking, looking for, paying, opening for, taking on, busco, cerchiamo, zoeken, søger, mangler,
+  cherche, suche, … or, after the role, needed / wanted / required / gesucht / gezocht / søges) followed
+  within five words by a title, a compound title (-medewerker, -hjælper, -kraft, -helfer, plural endings
+  stripped) or a person ("someone", "staff", "students", "help") is a demand; an agent noun (-er, -or,
+  -ist, -eur, -ero, -ista: "upholsterer") counts only when pay is stated too. Followed first by work
+  ("a job", "trabajo", "Arbeit", "work", "clients") in the first person it is a job seeker (−1.6, as
+  below); so is a search for hours ("looking for full-time nights"); none counts after "if you / if
+  anyone" ("message me if you need someone" offers a service).
+  A message that opens with a role ("Dental assistant, 4 days/wk, …", "Private carer required …") and
+  states pay or a way to reach the poster, with no "I", gets +0.8 ("role_first").
   Then each fact that makes the request an offer — pay, a way to reach the poster or to apply, a time
   ("weekends", "Tue/Thu", "6-12", "3x a week"; alone +0.4) — adds +0.6 (at most two) to a demand or a
   hiring phrase ("gig_offer"). Pay is also read in words ("paid gig", "paying $50", "day rate", "flat fee",
-  "budget $300", "Stundenlohn", "/uur", "per session") and contact in the covered languages ("msg me",
-  "WhatsApp", "me contacter en MP", "por privado", "bitte PN", "skriv til").
+  "budget $300", "minimum wage", "SMIC", "Stundenlohn", "/uur", "per session") and contact in the
+  covered languages ("msg me", "call the shop", "WhatsApp", "me contacter en MP", "por privado",
+  "bitte PN", "skriv til").
 * The speaker, negative: chat about jobs is first person and asks questions. Each "I/my"
   costs 0.35 (capped at six), a question mark 1.1 (1.6 in a short message; more for more of
   them; only 0.5 in a text of 1,500+ characters, where questions are rhetorical), a question
   opening in a short message 1.0, and each distinct job-seeker phrase ("refer me", "my resume",
   "got the offer", "[for hire]", "laid off", "should I", "dear hiring manager", and first-person
   availability or rates: "I'm available", "hire me", "my rate", "taking on new clients", "je suis
-  disponible", "ik ben beschikbaar") 1.6. These
+  disponible", "ik ben beschikbaar", "rates from", "Cleaner here, …") 1.6. These
   separate a resume or "got the offer: Senior Engineer, remote, $175k" from a posting.
 * Not-a-posting shapes: resumes (two year ranges like "2019–2021" or "2021  present" −2.5;
   three resume headings −2.5, two −1.0; a "Phone:/E-mail:/LinkedIn:" header −1.5; three lines
@@ -116,7 +120,7 @@ _TITLE_STEMS = _words(
     "worker",
     "staff helper ambassador promoter usher crew gp locum kp handyman sitter petsitter carer hha rbt",
     "bellhop doorman bouncer marshal labourer decorator transcriber tasker shopper rider demonstrator housekeeper",
-    "chaperone nursery childminder lifeguard groomer operative",
+    "chaperone nursery childminder lifeguard groomer operative guide caller shelver profe",
 )
 _TITLES = (
     _TITLE_STEMS
@@ -208,7 +212,8 @@ _ROLE_ALT = _TITLE_ALT + r"|\w+(?:" + "|".join(_TITLE_SUFFIXES) + ")"
 # word followed (within a few words) by a role or a person is a demand; followed first by a job word it is
 # a job seeker ("Busco trabajo de camarero", "seeking a part-time job in retail").
 _DEMAND_BEFORE = _words(
-    "need needs seeking seeks searching search searches looking hiring paying recruiting",
+    "need needs seeking seeks searching search searches looking hiring paying recruiting requirement opening",
+    "openings vacancy vacancies buscando preciso mangler manglar behöver taking",
     "busco buscamos busca buscan necesito necesitamos necesita precisa precisamos procura procuramos procuro",
     "cerco cerchiamo cercasi cercando zoeken zoek zoekt gezocht søger søges recherche recherchons cherche",
     "cherchons suche suchen sucht gesucht",
@@ -217,16 +222,20 @@ _DEMAND_BEFORE = _words(
 _DEMAND_AFTER = _words("needed wanted required gesucht gezocht søges")
 _DEMAND_WORDS = _DEMAND_BEFORE | _DEMAND_AFTER
 _SEEKING = _words("looking searching seeking")  # the verbs of a job search too
-_NEEDS_FOR = _words("looking searching")
-# A company's needs ("the organization needs diversity and equal opportunities") are no job search.
-_THIRD_PERSON = _words(
-    "needs seeks searches busca buscan necesita precisa procura cercasi zoekt sucht"
-)  # "looking for a…", not "looking good"
+# "looking for a…" (not "looking good"), "opening for a Lab Technician", "urgent requirement for tele-callers"
+_NEEDS_FOR = _words("looking searching requirement opening openings vacancy vacancies")
+_NEEDS_ON = _words("taking")  # "taking on student shelvers" (and, as a seeker, "taking on new clients")
+# "search a pizza chef" (non-native English) asks for someone; "search results for barista jobs" does not.
+_NEEDS_ARTICLE = _words("search searches")
+# A company's needs ("the organization needs diversity and equal opportunities") are no job search, nor is
+# "taking on the role" (a posting's phrase; the seeker's "taking on new clients" is a phrase of its own).
+_THIRD_PERSON = _words("needs seeks searches busca buscan necesita precisa procura cercasi zoekt sucht taking")
 # Who can be asked for besides a title: a person, helping hands, some roles only in a request ("femme de ménage").
 _PEOPLE = _words(
     "someone somebody anybody people person persons folks hands help alguien quelqu'un quelqu jemand jemanden",
     "iemand nogen qualcuno alguém personas personal personale personeel persone mensen ménage ménagère",
-    "pair extras models talent guy guys lady ladies",
+    "pair extras models talent guy guys lady ladies student students teenager teenagers teen teens studenten",
+    "jobstudent jobstudenten étudiant étudiante étudiants estudiante estudiantes estudante hånd",
 )
 # What a job seeker asks for: work itself, not a worker.
 _JOB_OBJECTS = _words(
@@ -295,6 +304,12 @@ def _read_demand(tokens: list[str]) -> _Demand:
             if tokens[start : start + 1] != ["for"]:
                 continue
             start += 1
+        elif token in _NEEDS_ON:
+            if tokens[start : start + 1] != ["on"]:
+                continue
+            start += 1
+        elif token in _NEEDS_ARTICLE and tokens[start : start + 1] not in (["a"], ["an"], ["for"]):
+            continue
         # "looking for full-time nights in Memphis", "looking for more houses": hours or clients, not a worker
         hinted = token in _SEEKING and tokens[start : start + 1] != [] and tokens[start] in _WORK_HINTS
         for place, word in enumerate(tokens[start : start + _WINDOW]):
@@ -327,7 +342,7 @@ def _names_role_first(prose: str) -> bool:
     """
     clause = _FIRST_CLAUSE.match(prose.lstrip(" *#>-•[]"))
     words = _WORD.findall(clause.group()) if clause else []
-    return 0 < len(words) <= 4 and any(_is_role_word(word) for word in words)
+    return 0 < len(words) <= 6 and any(_is_role_word(word) for word in words[:3])
 
 
 # ---- phrase table: a phrase's regex runs only when its first word is among the message's words --
@@ -391,7 +406,7 @@ _PHRASE_LIST: list[_Phrase] = [
         rf"\s+(?:\w+\s+){{0,2}}(?:un|une|des|einen|eine)?\s*(?:{_ROLE_ALT})\b",
     ),
     *_phrases("hiring", "on", r"\s+recrute\b"),
-    *_phrases("hiring", "offre", r"\s+d'(?:emploi|stage)|\s+de\s+stage"),
+    *_phrases("hiring", "offre", r"\s+d'(?:emploi|stage)|\s+de\s+(?:stage|job|travail)"),
     *_phrases("hiring", "stage", r"\s+de\b"),
     *_phrases("hiring", "se", r"\s+(?:busca|necesita)\b"),
     *_phrases("hiring", "oferta", r"(?:\s+de\s+empleo)?\s*:|\s+de\s+empleo"),
@@ -468,9 +483,15 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("apply", "inviare|invia", r"\s+(?:il\s+)?(?:tuo\s+)?cv"),
     *_phrases("apply", "søg", r"\s+(?:via|senest|stillingen)"),
     *_phrases("apply", "send", r"\s+(?:din|en kort)\s"),
-    *_phrases("contact", "dm|message|text|call|email|ping|msg|pm|write|inbox", r"\s+(?:me|us|jim|maria|\d)"),
+    *_phrases("contact", "dm|message|text|call|email|ping|msg|pm|write|inbox", r"\s+(?:to\s+)?(?:me|us|jim|maria|\d)"),
     # reaching the poster in chat, in the languages the tables cover
     *_phrases("contact", "whatsapp|sms|pn|vorbeikommen|contactar|contactez|contattare|contattatemi|scrivetemi"),
+    *_phrases(
+        "contact",
+        "call|ring|phone|text|visit",
+        r"\s+the\s+(?:shop|office|store|shed|bar|restaurant|salon|studio|farm)\b",
+    ),
+    *_phrases("contact", "give", r"\s+(?:\w+\s+)?a\s+(?:bell|call|ring|shout|text)\b"),
     *_phrases("contact", "reply", r"\s+(?:with|here|below|to\s+this\s+(?:ad|post))\b"),
     *_phrases("contact", "in", r"\s+(?:dms?|pms?|the\s+dms)\b"),
     *_phrases("contact", "send", r"\s+(?:us\s+|me\s+)?(?:a\s+)?(?:message|note|dm|text)\b"),
@@ -526,7 +547,10 @@ _PHRASE_LIST: list[_Phrase] = [
         "salary", "per", r"\s+(?:mile|shift|visit|hour|uur|stunde|heure|hora|ora|kilo|session|walk|video|event)\b"
     ),
     # pay stated in words: "paid gig", "paying $50", "day rate", "flat fee", "budget $300", "Stundenlohn"
-    *_phrases("salary", "paid", r"\s+(?:gig|position|role|job|internship|work|shifts?|cash|weekly|daily|hourly)\b"),
+    *_phrases("salary", "paid", r"\s+(?:gig|position|role|job|internship|work|shifts?|cash|weekly|daily|hourly|per)\b"),
+    *_phrases("salary", "pay|pago|pagamento", r"\s+(?:[$€£]\s?\d|\d|per|por)"),
+    *_phrases("salary", "minimum|living", r"\s+wage\b"),
+    *_phrases("salary", "smic|mindestlohn|tarif|tvöd|cao"),
     *_phrases("salary", "paying", r"\s+(?:[$€£\d]|well|cash)"),
     *_phrases("salary", "will", r"\s+pay\s+(?:[$€£\d]|well|cash)"),
     *_phrases("salary", "fixed", r"\s+(?:price|fee|rate)\b"),
@@ -613,6 +637,7 @@ _PHRASE_LIST: list[_Phrase] = [
     *_phrases("seeker", "available", r"\s+(?:mornings|evenings|afternoons|weekends|weekdays|nights)\b"),
     *_phrases("seeker", "they", r"\s+(?:only\s+)?(?:pay|paid)\b"),
     *_phrases("seeker", "my", r"\s+(?:day\s+|hourly\s+)?rates?\b"),
+    *_phrases("seeker", "rates|prices", r"\s+(?:from|start)\b"),
     *_phrases("seeker", "taking", r"\s+on\s+(?:new\s+|small\s+|more\s+)?(?:jobs|clients|work|projects|bookings)"),
     *_phrases("seeker", "interview", r"\s+for\s+(?:a|an|the)\b"),
     *_phrases("seeker", "je", r"\s+suis\s+disponible"),
