@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from cogs.errors import permission_phrase
 from cogs.render import EMBED_COLOUR, say
 
 if TYPE_CHECKING:
@@ -20,8 +21,20 @@ if TYPE_CHECKING:
 AckChoice = Literal["reaction", "thread"]
 
 
+# What reading a channel needs: see it, read what was shared while away, mark postings with ✅.
+READING_PERMISSIONS = ("view_channel", "read_message_history", "add_reactions")
+
+
 def _mention(channel_id: int) -> str:
     return f"<#{channel_id}>"
+
+
+def missing_reading_permissions(channel: discord.TextChannel, me: discord.Member | None) -> list[str]:
+    """The permissions the bot lacks in `channel` to read and mark postings (none known: none)."""
+    if me is None:
+        return []
+    granted = channel.permissions_for(me)
+    return [name for name in READING_PERMISSIONS if not getattr(granted, name)]
 
 
 @app_commands.guild_only()
@@ -43,6 +56,9 @@ class Admin(commands.GroupCog, group_name="jobbot", group_description="Set up jo
             text = f"I now read job postings shared in {channel.mention} and mark them with ✅."
         else:
             text = f"I already read job postings in {channel.mention}."
+        missing = missing_reading_permissions(channel, interaction.guild.me if interaction.guild else None)
+        if missing:
+            text += f" I need {permission_phrase(missing)} there to do it."
         await say(interaction, text)
 
     @app_commands.command(name="unwatch", description="Stop reading job postings in a channel.")

@@ -42,8 +42,12 @@ PERMISSION_NAMES = {
 }
 
 
-def _permission_list(names: list[str]) -> str:
-    return ", ".join(PERMISSION_NAMES.get(name, name.replace("_", " ").title()) for name in names)
+def permission_phrase(names: list[str]) -> str:
+    """ "the Manage Server permission", "the View Channel and Add Reactions permissions"."""
+    labels = [PERMISSION_NAMES.get(name, name.replace("_", " ").title()) for name in names]
+    if len(labels) == 1:
+        return f"the {labels[0]} permission"
+    return f"the {', '.join(labels[:-1])} and {labels[-1]} permissions"
 
 
 def _original(error: BaseException) -> BaseException:
@@ -57,9 +61,9 @@ def describe_error(error: BaseException) -> str:
     if isinstance(original, UserFacingError):
         return str(original)
     if isinstance(error, app_commands.MissingPermissions):
-        return f"You need the {_permission_list(error.missing_permissions)} permission to use this command."
+        return f"You need {permission_phrase(error.missing_permissions)} to use this command."
     if isinstance(error, app_commands.BotMissingPermissions):
-        return f"I need the {_permission_list(error.missing_permissions)} permission here to do that."
+        return f"I need {permission_phrase(error.missing_permissions)} here to do that."
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down: you can use this command again in {max(1, math.ceil(error.retry_after))} s."
     if isinstance(error, app_commands.NoPrivateMessage):

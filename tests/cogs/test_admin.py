@@ -84,3 +84,20 @@ async def test_a_server_that_removes_the_bot_is_forgotten(bot: StandInBot, inter
     await cog.on_guild_remove(MagicMock(id=GUILD_ID))
     assert await bot.store.guilds.watched_channels(GUILD_ID) == []
     assert await bot.store.subscriptions.for_guild(GUILD_ID) == []
+
+
+async def test_watch_tells_what_the_bot_lacks_in_the_channel(bot: StandInBot, interaction: InteractionFactory) -> None:
+    cog = Admin(bot)  # type: ignore[arg-type]
+    inter = interaction(user_id=ADMIN_ID, manage_guild=True)
+    channel = text_channel()
+    channel.permissions_for = MagicMock(return_value=discord.Permissions(view_channel=True))
+    await cog.watch.callback(cog, inter, channel)
+    content = answer(inter)["content"]
+    assert content.startswith("I now read job postings")
+    assert content.endswith("I need the Read Message History and Add Reactions permissions there to do it.")
+    channel.permissions_for.assert_called_once_with(inter.guild.me)
+
+    fine = interaction(user_id=ADMIN_ID, manage_guild=True)
+    channel.permissions_for = MagicMock(return_value=discord.Permissions.all())
+    await cog.watch.callback(cog, fine, channel)
+    assert "I need" not in answer(fine)["content"]
