@@ -120,7 +120,7 @@ class Boards(commands.Cog):
         self._fetcher: Fetcher | None = None
         self._stop = asyncio.Event()
         self._poller: asyncio.Task[None] | None = None
-        self._commands = [
+        self._commands: list[app_commands.Command[Any, ..., Any]] = [
             app_commands.Command(name=name, description=description, callback=callback)
             for name, description, callback in _COMMANDS
         ]

@@ -22,7 +22,8 @@ from bot.store import PostingSource, Store, StoredPosting
 
 # Career sites and applicant-tracking systems: a message linking one is worth a closer look.
 JOB_BOARD_LINK = re.compile(
-    r"https?://(?:[\w-]+\.)*(?:greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|smartrecruiters\.com"
+    r"https?://[^\s<>?#]+\?(?:[^\s<>]*&)?gh_jid=\d+[^\s<>]*"  # a Greenhouse job embedded in a company's site
+    r"|https?://(?:[\w-]+\.)*(?:greenhouse\.io|lever\.co|ashbyhq\.com|workable\.com|smartrecruiters\.com"
     r"|recruitee\.com|myworkdayjobs\.com|bamboohr\.com|jobvite\.com|icims\.com|teamtailor\.com|personio\.\w+"
     r"|workatastartup\.com|wellfound\.com|linkedin\.com/jobs|indeed\.\w+)(?:[/?#][^\s<>]*)?",
     re.IGNORECASE,

@@ -51,6 +51,9 @@ def test_the_cheap_first_look() -> None:
     assert worth_reading(BACKEND)
     assert job_board_link("see <https://jobs.lever.co/acme/abc-123>.") == "https://jobs.lever.co/acme/abc-123"
     assert job_board_link("https://example.com/blog") is None
+    embedded = "https://www.acme.com/careers/?utm=x&gh_jid=4012345"
+    assert job_board_link(f"We're hiring: {embedded} (apply soon)") == embedded
+    assert job_board_link("https://example.com/?q=gh_jid") is None
 
 
 def test_posting_files_are_recognised_by_name_or_type() -> None:
