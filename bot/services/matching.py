@@ -7,15 +7,18 @@ Reading it (PDF, DOCX, …) and scoring are CPU work and run in a worker thread.
 from __future__ import annotations
 
 import asyncio
+import threading
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.config import Settings
 from bot.errors import UserFacingError
 from bot.postings.model import Posting
+from bot.ranking import RankingIndex
 from bot.resumes.model import ResumeText
-from bot.scoring import MatchReport, rank, score
+from bot.scoring import MatchReport, score
 from bot.services.lookup import resolve_posting
-from bot.store import Store
+from bot.store import Store, StoredPosting
 
 MATCH_LIMIT = 10
 MATCH_POOL = 500  # newest live postings considered by /match
@@ -81,8 +84,31 @@ async def match_resume(
 
     def work() -> list[ScoredPosting]:
         resume = read_upload(upload, settings)
-        postings = [s.posting() for s in stored]
-        ids = {id(p): s.id for s, p in zip(stored, postings, strict=True)}
-        return [ScoredPosting(ids[id(p)], p, r) for p, r in rank(resume, postings, limit=limit)]
+        index, ids = _guild_index(guild_id, stored)
+        return [ScoredPosting(ids[id(p)], p, r) for p, r in index.rank(resume, limit=limit)]
 
     return await asyncio.to_thread(work)
+
+
+_IndexKey = tuple[tuple[int, datetime], ...]
+_GUILD_INDEXES: dict[int, tuple[_IndexKey, RankingIndex, dict[int, int]]] = {}
+_GUILD_INDEXES_LOCK = threading.Lock()
+
+
+def _guild_index(guild_id: int, stored: list[StoredPosting]) -> tuple[RankingIndex, dict[int, int]]:
+    """The guild's ranking index, rebuilt only when its live postings changed since the last /match.
+
+    Rebuilding means decoding every posting record and precomputing its scoring inputs; with the
+    index kept, a /match costs the resume's reading plus look-ups.
+    """
+    key = tuple((s.id, s.updated_at) for s in stored)
+    with _GUILD_INDEXES_LOCK:
+        cached = _GUILD_INDEXES.get(guild_id)
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    postings = [s.posting() for s in stored]
+    index = RankingIndex(postings)
+    ids = {id(p): s.id for s, p in zip(stored, postings, strict=True)}
+    with _GUILD_INDEXES_LOCK:
+        _GUILD_INDEXES[guild_id] = (key, index, ids)
+    return index, ids

@@ -165,3 +165,23 @@ async def test_deliveries_are_claimed_once_and_given_back_on_a_passing_failure(s
     assert [s.id for s in await claim_deliveries(store, stored)] == [wanted.id]
     assert await delivery_failed(store, wanted, stored.id, permanent=True, reason="gone")
     assert not await delivery_failed(store, wanted, stored.id, permanent=True, reason="gone")  # admins told once
+
+
+async def test_match_reuses_the_guild_index_until_its_postings_change(store: Store) -> None:
+    from bot.services import matching
+
+    resume = (EXAMPLES / "resume-sam-lee.md").read_bytes()
+    upload = matching.ResumeUpload(resume, "resume.md", "text/markdown")
+    await ingest_text(store, at(1), BACKEND)
+    await ingest_text(store, at(2), NURSE)
+    first = await matching.match_resume(store, GUILD, upload, SETTINGS)
+    index = matching._GUILD_INDEXES[GUILD][1]
+    assert first[0].posting.fields.title == "Senior Backend Engineer"
+    assert first[0].report.score > first[1].report.score
+    again = await matching.match_resume(store, GUILD, upload, SETTINGS)
+    assert matching._GUILD_INDEXES[GUILD][1] is index  # nothing changed: no rebuild
+    assert [(r.posting_id, r.report.score) for r in again] == [(r.posting_id, r.report.score) for r in first]
+    await remove_message(store, GUILD, 2)
+    after_delete = await matching.match_resume(store, GUILD, upload, SETTINGS)
+    assert matching._GUILD_INDEXES[GUILD][1] is not index
+    assert [r.posting_id for r in after_delete] == [first[0].posting_id]
