@@ -164,7 +164,7 @@ def test_only_the_head_of_huge_input_is_read() -> None:
     elapsed = time.perf_counter() - started
     assert score == looks_like_posting(huge[: detect.HEAD_CHARS])
     assert is_posting(huge)
-    assert elapsed < 0.5  # a few ms normally; generous for a loaded CI machine
+    assert elapsed < 2.0  # a few ms normally; generous for a loaded CI machine
 
 
 def test_many_lines_and_nested_html_are_bounded() -> None:
@@ -173,7 +173,7 @@ def test_many_lines_and_nested_html_are_bounded() -> None:
     for text in (many_lines, nested):
         started = time.perf_counter()
         looks_like_posting(text)
-        assert time.perf_counter() - started < 0.5
+        assert time.perf_counter() - started < 2.0  # bounded work, not a timing test
 
 
 def test_detector_stays_independent_of_the_parser_and_discord() -> None:

@@ -40,7 +40,7 @@ def test_load_is_cached_and_fast() -> None:
     first = load_taxonomy()
     elapsed = time.perf_counter() - started
     assert load_taxonomy() is first
-    assert elapsed < 2.0  # measured ~0.05 s; generous for a loaded CI machine
+    assert elapsed < 10.0  # measured ~0.05-0.3 s; only a runaway load fails this
 
 
 def test_entry_fields_and_options_are_parsed() -> None:

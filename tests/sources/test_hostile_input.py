@@ -67,7 +67,7 @@ def test_hostile_pages_cost_bounded_time() -> None:
         started = time.perf_counter()
         job_postings_in_page(page)
         readable_html(page)
-        assert time.perf_counter() - started < 3.0
+        assert time.perf_counter() - started < 10.0  # linear work takes well under a second; bounded, not timed
 
 
 def test_retry_after_in_seconds_or_as_a_date() -> None:
