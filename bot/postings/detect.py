@@ -9,7 +9,7 @@ them up in word tables, and runs a phrase's regex only when the phrase's first w
     score = logistic(BIAS + sum of the weights of the cues present)
 
 Why these cues and weights (log-odds, hand-set; tuned on tests/postings/detection/dev.jsonl, on
-SkillSpan train postings and on half of the resumes in ../shared, then widened for the terse chat
+SkillSpan train postings and on half of the shared measurement resumes, then widened for the terse chat
 postings of fresh.jsonl after that batch's first scoring; bench/README.md has the figures):
 
 * Posting voice, strong: "we're hiring", "[Hiring]", "Wir suchen", "Nous recrutons",
