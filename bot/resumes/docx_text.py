@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml import etree
 
-from bot.resumes.budget import BudgetSpent, TextBudget
+from bot.resumes.budget import BudgetSpent, TextBudget, table_row_lines
 from bot.resumes.errors import CorruptFile
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -105,25 +105,8 @@ def _block_lines(container: Any, out: list[str], budget: TextBudget) -> None:
 
 
 def _table_lines(table: Any, out: list[str], budget: TextBudget) -> None:
-    """A row of one-paragraph cells reads as one tab-separated line (layout tables put a date
-    beside a job title); any other row lists its cells' blocks one after the other."""
     for row in table.iterchildren(_TR):
-        cell_lines: list[list[str]] = []
-        try:
-            for cell in row.iterchildren(_TC):
-                lines: list[str] = []
-                cell_lines.append(lines)
-                _block_lines(cell, lines, budget)
-        except BudgetSpent:
-            out.extend(line for lines in cell_lines for line in lines)
-            raise
-        if all(len(lines) <= 1 for lines in cell_lines):
-            joined = "\t".join(lines[0] for lines in cell_lines if lines)
-            if joined:
-                out.append(joined)
-        else:
-            for lines in cell_lines:
-                out.extend(lines)
+        table_row_lines(row.iterchildren(_TC), _block_lines, out, budget)
 
 
 def _paragraph_lines(paragraph: Any, out: list[str], budget: TextBudget) -> None:

@@ -9,7 +9,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from bot.resumes.budget import BudgetSpent, TextBudget
+from bot.resumes.budget import BudgetSpent, TextBudget, table_row_lines
 from bot.resumes.errors import CorruptFile, UnsafeXml
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -74,23 +74,7 @@ def _block_lines(container: Any, out: list[str], budget: TextBudget) -> None:
 
 
 def _row_lines(row: Any, out: list[str], budget: TextBudget) -> None:
-    """Same rule as DOCX: a row of one-paragraph cells is one tab-separated line."""
-    cells: list[list[str]] = []
-    try:
-        for cell in row.iterfind(_CELL):
-            lines: list[str] = []
-            cells.append(lines)
-            _block_lines(cell, lines, budget)
-    except BudgetSpent:
-        out.extend(line for lines in cells for line in lines)
-        raise
-    if all(len(lines) <= 1 for lines in cells):
-        joined = "\t".join(lines[0] for lines in cells if lines)
-        if joined:
-            out.append(joined)
-    else:
-        for lines in cells:
-            out.extend(lines)
+    table_row_lines(row.iterfind(_CELL), _block_lines, out, budget)
 
 
 def _paragraph_lines(paragraph: Any, out: list[str], budget: TextBudget) -> None:
