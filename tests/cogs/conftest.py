@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ import discord
 import pytest
 
 from bot.config import Settings
-from bot.store import Store, open_store
+from bot.store import Store
 
 GUILD_ID = 111
 CHANNEL_ID = 222
@@ -43,15 +43,6 @@ class StandInBot:
 
     def get_guild(self, guild_id: int) -> None:
         return None
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await open_store(tmp_path / "jobbot.db")
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -23,22 +22,13 @@ from bot.services.ingest import (
 )
 from bot.services.lookup import choice_name, posting_number, rank_titles, resolve_posting
 from bot.services.matching import check_resume_size
-from bot.store import PostingTitle, Store, open_store
+from bot.store import PostingTitle, Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 BACKEND = (EXAMPLES / "posting-backend-engineer.md").read_text(encoding="utf-8")
 NURSE = (EXAMPLES / "posting-icu-nurse.txt").read_text(encoding="utf-8")
 GUILD = 10
 SETTINGS = Settings(_env_file=None)  # type: ignore[call-arg]
-
-
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await open_store(tmp_path / "jobbot.db")
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 def at(message_id: int, channel_id: int = 20, guild_id: int = GUILD) -> MessageRef:
