@@ -52,11 +52,23 @@ _ROLE_AFTER = re.compile(
     r"|officers?|directors?|coordinators?|technicians?|evangelists?|champions?|practice|guild|chapter"
     r"|professionals?|partners?|supporters?|representatives?|assistants?|associates?|advisors?|recruiters?)\b"
 )
+# An organisational noun after a practice, domain or field names a unit, process or perk of the employer
+# ("our HR team", "the Recruitment Committee", "education budget", "R&D unit"), not a skill.
+_ORG_AFTER = re.compile(
+    r"[ \t-]*(?:teams?|committees?|department|division|unit|colleagues|staff|personnel|budgets?|grants?"
+    r"|verification|discounts?|portal|recruiters?|offices?|hubs?|organi[sz]ation|funded|backed|insurance)\b"
+)
+# A degree that names a programme or its people rather than a requirement ("the PhD programme", "PhD students").
+_PROGRAMME_AFTER = re.compile(
+    r"[ \t-]*(?:programmes?|programs?|students?|regulations|thesis|theses|scholarships?|fellows?|fellowships?"
+    r"|courses?|supervision|school|candidates?|level courses)\b"
+)
 _TECH = frozenset({Category.PROGRAMMING_LANGUAGE, Category.FRAMEWORK, Category.DATABASE, Category.CLOUD, Category.TOOL})
 _GENERIC_CATEGORIES = frozenset(
     {Category.PRACTICE, Category.DOMAIN, Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE}
 )
 # Capitalised anyway ("Danish", "Finance", "PhD"): a capital says nothing about being a name here.
+_NAMES_A_UNIT = frozenset({Category.PRACTICE, Category.DOMAIN, Category.EDUCATION})
 _ALWAYS_GENERIC = frozenset({Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE})
 _ASKING_SECTIONS = frozenset({SectionKind.REQUIRED, SectionKind.PREFERRED})
 _NOT_ABOUT_THE_CANDIDATE = frozenset(
@@ -149,6 +161,19 @@ def states_requirement(low: str, sentences: Sentences, start: int, end: int, kin
     return sentence.to_candidate or not sentence.speaks_as_company
 
 
+def _about_the_company(sentences: Sentences, match: Match, kind: SectionKind) -> bool:
+    """A practice, domain or field the employer uses only to describe itself ("a global leader in financial
+    services", "we build machine learning products"): the company blurb, or a sentence that speaks as the
+    company without addressing or asking anything of the candidate. A technology named there still counts:
+    the company's stack is the job's stack."""
+    if kind is SectionKind.ABOUT:
+        return True
+    if kind in _ASKING_SECTIONS:
+        return False
+    sentence = sentences.at(match.start)
+    return sentence.speaks_as_company and not sentence.to_candidate and not sentences.asks_for(match.start, match.end)
+
+
 def _sentence_start(text: str, offset: int) -> bool:
     i = offset - 1
     while i >= 0 and text[i] in " \t":
@@ -206,9 +231,16 @@ def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds:
     plain = [m for m, k in zip(matches, keep, strict=True) if k]  # matches come sorted by start
     plain_starts = [m.start for m in plain]
     listed = skill_list_lines(text, matches)
+    low = text.lower()
     for i, match in enumerate(matches):
         context = match.entry.context
-        if context is Context.SKILL or (context is None and _generic(match, text)):
+        if match.entry.category in _NAMES_A_UNIT and (
+            _ORG_AFTER.match(low, match.end)
+            or _about_the_company(sentences, match, kinds[i])
+            or (match.entry.category is Category.EDUCATION and _PROGRAMME_AFTER.match(low, match.end))
+        ):
+            keep[i] = False
+        elif context is Context.SKILL or (context is None and _generic(match, text)):
             in_list = text.rfind("\n", 0, match.start) + 1 in listed
             keep[i] = asked_for(text, sentences, match, kinds[i], in_list)
         elif context is not None and _ordinary_word(text[match.start : match.end]):
