@@ -36,6 +36,14 @@ _PRODUCT_TOKEN = re.compile(
     r")"
 )  # every repetition is bounded, so a 200,000-letter "word" costs linear time
 _ROMAN = re.compile(r"[IVXLC]+")
+_REFERENCE_NUMBER = re.compile(r"\d{4}")  # "IRC11980", "REQ2021": a job or form reference
+# What follows a name makes it an organisation, unit or channel: "WWF's", "the CHIP IT department",
+# "our YouTube channel", "AMBA accreditations".
+_OWNER_AFTER = re.compile(
+    r"(?:['’\x92]s\b|\s+(?:it\s+)?(?:department|team|unit|centre|center|institute|foundation|network|group"
+    r"|programme|program|project|grant|channel|page|accreditations?|alliance|consortium|office)\b)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _DOTTED_SUFFIXES = (".js", ".io", ".ai", ".py", ".rb")  # Next.js, Socket.io
 _TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "skilled", "fluen", "hands-on")
@@ -60,7 +68,8 @@ _STOP_WORDS = """
     remote hybrid onsite full part time year years month months week weeks day days hour hours
     salary benefits bonus equity insurance health dental vision leave holiday holidays vacation
     tasks profile requirements qualifications responsibilities duties summary overview description details perks
-    offer about mission values culture
+    offer offers about mission values culture plus big bring do will ideal level daily now table function
+    sw hw pc sme rsu vip gb tb covid covid-19 mid-level musd mdkk meur keur mio
     europe european america american asia asian africa african nordic nordics scandinavia emea apac latam
     denmark copenhagen aarhus odense aalborg sweden stockholm gothenburg malmo norway oslo finland helsinki
     germany berlin munich hamburg frankfurt cologne france paris spain madrid barcelona italy rome milan
@@ -164,7 +173,7 @@ def discover(
         i = bisect.bisect_left(taken_ends, start + 1)
         if i < len(taken) and taken[i][0] < end:
             continue  # overlaps a taxonomy match
-        if (start > 0 and text[start - 1] == "<") or _is_heading_line(text, start):
+        if (start > 0 and text[start - 1] == "<") or _is_heading_line(text, start) or _shouted(text, start, end):
             continue
         words = key.split()
         if len(words) == 1 and _plain_capitalised(name) and _sentence_initial(text, start):
@@ -172,6 +181,8 @@ def discover(
         if (
             any(w in _STOP for w in words)
             or _ROMAN.fullmatch(name)
+            or _REFERENCE_NUMBER.search(name)
+            or _OWNER_AFTER.match(text, end)
             or _abbreviates_a_name(text, name)
             or _said_about_itself(low, key, kind_at)
         ):
@@ -181,6 +192,15 @@ def discover(
         if len(found) >= MAX_DISCOVERED:
             break
     return sorted(found.values(), key=lambda d: d.start)
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """A word of a capitalised phrase ("WHAT YOU WILL DO", "BIG PLUS"): an all-capitals word next to an
+    all-capitals common word is a heading or emphasis, not an acronym."""
+    before = text[max(0, start - 30) : start].split()
+    after = text[end : end + 30].split()
+    neighbours = before[-1:] + after[:1]
+    return any(w.isalpha() and w.isupper() and w.lower() in _STOP for w in neighbours)
 
 
 def _abbreviates_a_name(text: str, name: str) -> bool:
@@ -194,6 +214,8 @@ def _abbreviates_a_name(text: str, name: str) -> bool:
             if i < 0:
                 break
             before = text[max(0, i - 120) : i]
+            if before.rstrip().endswith(">"):
+                return True  # "<ORGANIZATION> ( ITN )": the name it abbreviates was a placeholder
             initials = "".join(w[0] for w in _WORD.findall(before) if w[0].isupper())
             if initials.endswith(name):
                 return True

@@ -212,6 +212,44 @@ def test_team_names_and_the_blurb_are_used_only_as_a_last_resort() -> None:
     assert [m.text for m in mentions] == ["DevOps practices"]
 
 
+def test_a_domain_the_company_uses_about_itself_is_not_asked_for() -> None:
+    found = extract(
+        [
+            (K.ABOUT, "We are a global leader in financial services."),
+            (K.OTHER, "Our fintech platform serves banks.\nYou have experience in payments and Python."),
+        ]
+    )
+    assert "Financial services" not in found and "Fintech" not in found
+    assert {"Payments", "Python"} <= set(found)
+
+
+def test_units_programmes_and_perks_named_after_a_field_are_not_skills() -> None:
+    found = extract(
+        [
+            (K.REQUIRED, "Requirements\n- Contact our HR team or the Recruitment Committee.\n- A PhD in Physics."),
+            (K.OTHER, "You will be enrolled in the PhD programme.\nYearly education budget."),
+        ]
+    )
+    assert "Human resources" not in found and "Recruiting" not in found
+    assert "Education sector" not in found
+    assert [m.text for m in found["PhD"].mentions] == ["PhD in Physics"]
+
+
+def test_discovery_skips_shouted_words_owners_and_reference_numbers() -> None:
+    found = extract(
+        [
+            (
+                K.REQUIRED,
+                "WHAT YOU WILL BRING\n- Experience with Zorblax\n- Familiar with WWF's goals and the CHIP department"
+                "\n- Quote IRC11980 and knowledge of QuuxDB",
+            ),
+        ]
+    )
+    other = {name for name, k in found.items() if k.category is Category.OTHER}
+    assert {"Zorblax", "QuuxDB"} <= other
+    assert not other & {"WHAT", "BRING", "WWF", "CHIP", "IRC11980"}
+
+
 def test_ordering_is_deterministic() -> None:
     blocks = [(K.REQUIRED, "Requirements\n- Python, Java, Go programming, SQL, Docker, Kubernetes, Git")]
     first = extract(blocks)
