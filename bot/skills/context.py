@@ -63,6 +63,14 @@ _PROGRAMME_AFTER = re.compile(
     r"[ \t-]*(?:programmes?|programs?|students?|regulations|thesis|theses|scholarships?|fellows?|fellowships?"
     r"|courses?|supervision|school|candidates?|level courses)\b"
 )
+# Words before a role name that make it the job itself ("we are looking for a DevOps Engineer").
+_THE_JOB_BEFORE = re.compile(
+    r"\b(?:as an?|looking for an?|seeking an?|hiring an?|searching for an?|join us as an?|you are an?|you will be an?"
+    r"|become an?|role of|position of|looking for|seeking|hiring)"
+    r"(?:\s+(?:experienced|senior|junior|lead|principal|staff|talented|skilled|passionate|motivated|new|mid-level"
+    r"|full-time|part-time|trusted))*\s+$"
+)
+_HIRING = re.compile(r"\b(?:looking for|seeking|hiring|searching for|join us|recruiting|need an?)\b")
 _TECH = frozenset({Category.PROGRAMMING_LANGUAGE, Category.FRAMEWORK, Category.DATABASE, Category.CLOUD, Category.TOOL})
 _GENERIC_CATEGORIES = frozenset(
     {Category.PRACTICE, Category.DOMAIN, Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE}
@@ -161,7 +169,7 @@ def states_requirement(low: str, sentences: Sentences, start: int, end: int, kin
     return sentence.to_candidate or not sentence.speaks_as_company
 
 
-def _about_the_company(sentences: Sentences, match: Match, kind: SectionKind) -> bool:
+def _about_the_company(low: str, sentences: Sentences, match: Match, kind: SectionKind) -> bool:
     """A practice, domain or field the employer uses only to describe itself ("a global leader in financial
     services", "we build machine learning products"): the company blurb, or a sentence that speaks as the
     company without addressing or asking anything of the candidate. A technology named there still counts:
@@ -171,7 +179,18 @@ def _about_the_company(sentences: Sentences, match: Match, kind: SectionKind) ->
     if kind in _ASKING_SECTIONS:
         return False
     sentence = sentences.at(match.start)
-    return sentence.speaks_as_company and not sentence.to_candidate and not sentences.asks_for(match.start, match.end)
+    if not sentence.speaks_as_company or sentence.to_candidate or sentences.asks_for(match.start, match.end):
+        return False
+    return not _HIRING.search(low, sentence.start, sentence.end)  # "we are looking for a DevOps engineer"
+
+
+def _someone_elses_role(low: str, match: Match, kind: SectionKind) -> bool:
+    """A practice or domain naming other people's role in the body ("our HR supporter", "work with Finance
+    Partners", "Bioinformatics specialists"): not asked of the candidate. The title, and a role the posting
+    hires for ("we are looking for a DevOps Engineer", "as a Site Reliability Engineer you…"), still count."""
+    if kind is SectionKind.HEADER or not _ROLE_AFTER.match(low, match.end):
+        return False
+    return not _THE_JOB_BEFORE.search(low, max(0, match.start - 60), match.start)
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -236,7 +255,8 @@ def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds:
         context = match.entry.context
         if match.entry.category in _NAMES_A_UNIT and (
             _ORG_AFTER.match(low, match.end)
-            or _about_the_company(sentences, match, kinds[i])
+            or _someone_elses_role(low, match, kinds[i])
+            or _about_the_company(low, sentences, match, kinds[i])
             or (match.entry.category is Category.EDUCATION and _PROGRAMME_AFTER.match(low, match.end))
         ):
             keep[i] = False

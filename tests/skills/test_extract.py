@@ -235,6 +235,19 @@ def test_units_programmes_and_perks_named_after_a_field_are_not_skills() -> None
     assert [m.text for m in found["PhD"].mentions] == ["PhD in Physics"]
 
 
+def test_other_peoples_roles_are_not_skills_but_the_job_itself_is() -> None:
+    found = extract(
+        [
+            (K.OTHER, "You will support our Bioinformatics specialists.\nWe are looking for a DevOps Engineer."),
+            (K.REQUIRED, "Requirements\n- Python"),
+        ]
+    )
+    assert "Bioinformatics" not in found
+    assert [m.text for m in found["DevOps"].mentions] == ["DevOps"]
+    titled = extract([(K.HEADER, "Site Reliability Engineer"), (K.REQUIRED, "Requirements\n- Python")])
+    assert "Site reliability engineering" in titled
+
+
 def test_discovery_skips_shouted_words_owners_and_reference_numbers() -> None:
     found = extract(
         [
