@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from bot.skills.taxonomy import Entry, Taxonomy
 
@@ -126,6 +126,11 @@ class _Form:
 
 
 _Trie = dict[str, "_Trie | list[_Form]"]  # word → subtrie; "" → the forms ending here
+# (the forms when the anchor word is a whole one-word name and starts no other form, else None;
+#  the branches as (words before the anchor, their width with spaces, trie); the symbol forms)
+_Lookup = tuple[
+    list["_Form"] | None, tuple[tuple[list[str], int, _Trie], ...], tuple[tuple[int, str, list["_Form"]], ...]
+]
 
 
 @dataclass(slots=True)
@@ -138,6 +143,18 @@ class _Branch:
 class _Anchor:
     branches: list[_Branch] = field(default_factory=list)
     symbol_forms: list[tuple[int, str, list[_Form]]] = field(default_factory=list)  # (offset of anchor, "c++", forms)
+
+
+def _single_word_forms(anchor: _Anchor) -> list[_Form] | None:
+    """The forms of an anchor word that only ever matches by itself (no words before or after it, no symbols)."""
+    if anchor.symbol_forms or len(anchor.branches) != 1:
+        return None
+    branch = anchor.branches[0]
+    forms = branch.trie.get("")
+    if branch.before or len(branch.trie) != 1 or forms is None:
+        return None
+    assert isinstance(forms, list)
+    return forms
 
 
 def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None, explicit: bool) -> None:
@@ -183,6 +200,16 @@ class Matcher:
             _sort_forms(branch.trie)
         for forms in self._symbols.values():
             forms.sort(key=lambda f: not f.explicit)
+        # what `find` reads per anchor word, as plain tuples (no attribute lookups in its loop):
+        # branches as (words before the anchor, their width in characters with spaces, trie)
+        self._lookup: dict[str, _Lookup] = {
+            word: (
+                _single_word_forms(anchor),
+                tuple((b.before, sum(map(len, b.before)) + len(b.before), b.trie) for b in anchor.branches),
+                tuple(anchor.symbol_forms),
+            )
+            for word, anchor in self._anchors.items()
+        }
 
     def _add(self, spelling: str, name: str, entry: Entry, *, explicit: bool, taken: set[str] | None) -> str:
         """Index one spelling; returns its key. A generated spelling whose key is in `taken` is skipped."""
@@ -238,15 +265,21 @@ class Matcher:
         # words separated by single spaces; an empty piece is a run of separators
         pieces = (word_chars(low) if words is None else words).split(" ")
         starts = list(accumulate(map(len, pieces), initial=0))  # pieces[i] starts at starts[i] + i
-        anchors = self._anchors
+        lookup = self._lookup
         found: list[tuple[int, int, Entry]] = []
         count = len(pieces)
-        for i, anchor in [(i, a) for i, piece in enumerate(pieces) if (a := anchors.get(piece)) is not None]:
+        # the anchor positions, found without a Python-level loop over every word
+        for i in compress(range(count), map(lookup.__contains__, pieces)):
+            piece = pieces[i]
+            single, branches, symbol_forms = lookup[piece]
             at = starts[i] + i
-            end = at + len(pieces[i])
+            end = at + len(piece)
+            if single is not None:  # the most common anchor: a one-word name and nothing longer
+                if is_bounded(low, at, end):
+                    _accept(exact, at, end, single, found)
+                continue
             following = pieces[i + 1] if i + 1 < count else ""
-            for branch in anchor.branches:
-                trie, before = branch.trie, branch.before
+            for before, width, trie in branches:
                 if following not in trie:
                     if "" not in trie:
                         continue
@@ -258,9 +291,8 @@ class Matcher:
                         continue
                 if before and (i < len(before) or pieces[i - len(before) : i] != before):
                     continue
-                start = at - sum(map(len, before)) - len(before)
-                _walk(exact, low, pieces, i, start, end, trie, found)
-            for offset, symbol_form, forms in anchor.symbol_forms:
+                _walk(exact, low, pieces, i, at - width, end, trie, found)
+            for offset, symbol_form, forms in symbol_forms:
                 start = at - offset
                 if start >= 0 and low.startswith(symbol_form, start):
                     _match_symbol(exact, low, start, symbol_form, forms, found)
