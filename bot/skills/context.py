@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from bot.postings.model import Section, SectionKind
-from bot.skills.matcher import Match
+from bot.skills.matcher import Match, lower_keep_offsets
 from bot.skills.model import Category
 from bot.skills.sentences import Sentences
 from bot.skills.taxonomy import Context
@@ -71,6 +71,11 @@ _THE_JOB_BEFORE = re.compile(
     r"|full-time|part-time|trusted))*\s+$"
 )
 _HIRING = re.compile(r"\b(?:looking for|seeking|hiring|searching for|join us|recruiting|need an?)\b")
+# A spoken language as a skill, not an adjective ("Danish law", "a Danish company").
+_LANGUAGE_CUE = re.compile(
+    r"fluen|speak|spoken|written|writing|verbal|oral|language|native|mother tongue|proficien|command of|skills?\b"
+    r"|knowledge|level|read|bilingual|communicat|\b[abc][12]\b|business|working|conversational|understand"
+)
 _TECH = frozenset({Category.PROGRAMMING_LANGUAGE, Category.FRAMEWORK, Category.DATABASE, Category.CLOUD, Category.TOOL})
 _GENERIC_CATEGORIES = frozenset(
     {Category.PRACTICE, Category.DOMAIN, Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE}
@@ -193,6 +198,30 @@ def _someone_elses_role(low: str, match: Match, kind: SectionKind) -> bool:
     return not _THE_JOB_BEFORE.search(low, max(0, match.start - 60), match.start)
 
 
+def _spoken(text: str, low: str, sentences: Sentences, match: Match) -> bool:
+    """Whether a language name is asked for as a language: a cue in its sentence, or a short list line."""
+    sentence = sentences.at(match.start)
+    if _LANGUAGE_CUE.search(low, sentence.start, sentence.end):
+        return True
+    return len(_line(text, match.start, match.end).split()) <= SHORT_LINE_WORDS
+
+
+def _not_a_skill_here(text: str, low: str, sentences: Sentences, match: Match, kind: SectionKind) -> bool:
+    """The words name a unit, a programme, someone else's role or the employer itself, or a language is an
+    adjective ("Danish law"): whatever the section, no skill is asked for."""
+    category = match.entry.category
+    if category is Category.LANGUAGE:
+        return not _spoken(text, low, sentences, match)
+    if category not in _NAMES_A_UNIT:
+        return False
+    return bool(
+        _ORG_AFTER.match(low, match.end)
+        or _someone_elses_role(low, match, kind)
+        or _about_the_company(low, sentences, match, kind)
+        or (category is Category.EDUCATION and _PROGRAMME_AFTER.match(low, match.end))
+    )
+
+
 def _sentence_start(text: str, offset: int) -> bool:
     i = offset - 1
     while i >= 0 and text[i] in " \t":
@@ -250,15 +279,10 @@ def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds:
     plain = [m for m, k in zip(matches, keep, strict=True) if k]  # matches come sorted by start
     plain_starts = [m.start for m in plain]
     listed = skill_list_lines(text, matches)
-    low = text.lower()
+    low = lower_keep_offsets(text)
     for i, match in enumerate(matches):
         context = match.entry.context
-        if match.entry.category in _NAMES_A_UNIT and (
-            _ORG_AFTER.match(low, match.end)
-            or _someone_elses_role(low, match, kinds[i])
-            or _about_the_company(low, sentences, match, kinds[i])
-            or (match.entry.category is Category.EDUCATION and _PROGRAMME_AFTER.match(low, match.end))
-        ):
+        if _not_a_skill_here(text, low, sentences, match, kinds[i]):
             keep[i] = False
         elif context is Context.SKILL or (context is None and _generic(match, text)):
             in_list = text.rfind("\n", 0, match.start) + 1 in listed

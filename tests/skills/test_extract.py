@@ -248,6 +248,13 @@ def test_other_peoples_roles_are_not_skills_but_the_job_itself_is() -> None:
     assert "Site reliability engineering" in titled
 
 
+def test_a_language_counts_as_a_language_not_as_an_adjective() -> None:
+    found = extract([(K.REQUIRED, "Requirements\n- Research within Danish and international law.\n- Python")])
+    assert "Danish" not in found
+    found = extract([(K.REQUIRED, "Requirements\n- Fluent Danish and good written English.\n- Python")])
+    assert {"Danish", "English"} <= set(found)
+
+
 def test_discovery_skips_shouted_words_owners_and_reference_numbers() -> None:
     found = extract(
         [
