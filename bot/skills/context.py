@@ -56,7 +56,7 @@ _ROLE_AFTER = re.compile(
 # ("our HR team", "the Recruitment Committee", "education budget", "R&D unit"), not a skill.
 _ORG_AFTER = re.compile(
     r"[ \t-]*(?:teams?|committees?|department|division|unit|colleagues|staff|personnel|budgets?|grants?"
-    r"|verification|discounts?|portal|recruiters?|offices?|hubs?|organi[sz]ation|funded|backed|insurance)\b"
+    r"|verification|discounts?|portal|recruiters?|agenc(?:y|ies)|offices?|hubs?|organi[sz]ation|funded|backed|insurance)\b"
 )
 # A degree that names a programme or its people rather than a requirement ("the PhD programme", "PhD students").
 _PROGRAMME_AFTER = re.compile(
