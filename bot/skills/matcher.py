@@ -23,6 +23,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from itertools import accumulate, compress
+from operator import itemgetter
 
 from bot.skills.taxonomy import Entry, Taxonomy
 
@@ -275,7 +276,10 @@ class Matcher:
             at = starts[i] + i
             end = at + len(piece)
             if single is not None:  # the most common anchor: a one-word name and nothing longer
-                if is_bounded(low, at, end):
+                # spaces or line breaks around a word of two letters or more bound it (is_bounded's common case)
+                if (end - at > 1 and low[at - 1 : at] in " \n" and low[end : end + 1] in " \n") or is_bounded(
+                    low, at, end
+                ):
                     _accept(exact, at, end, single, found)
                 continue
             following = pieces[i + 1] if i + 1 < count else ""
@@ -393,11 +397,16 @@ def is_bounded(low: str, start: int, end: int) -> bool:
 
 def _longest_first(found: list[tuple[int, int, Entry]], size: int) -> list[Match]:
     taken = bytearray(size)
-    kept: list[Match] = []
-    for start, end, entry in sorted(found, key=lambda f: (f[0] - f[1], f[0], f[2].name)):
-        if any(taken[start:end]):
+    kept: list[tuple[int, int, Entry]] = []
+    for start, end, entry in sorted(found, key=_longest_key):
+        if taken.find(1, start, end) >= 0:
             continue
         taken[start:end] = b"\x01" * (end - start)
-        kept.append(Match(start, end, entry))
-    kept.sort(key=lambda m: m.start)
-    return kept
+        kept.append((start, end, entry))
+    kept.sort(key=itemgetter(0))
+    return [Match(start, end, entry) for start, end, entry in kept]
+
+
+def _longest_key(found: tuple[int, int, Entry]) -> tuple[int, int, str]:
+    """Longest first, then leftmost, then by name: which of two overlapping matches is kept."""
+    return found[0] - found[1], found[0], found[2].name
