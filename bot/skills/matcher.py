@@ -211,6 +211,7 @@ class Matcher:
             )
             for word, anchor in self._anchors.items()
         }
+        del self._anchors, self._branches, self._symbols  # construction tables; `find` reads `_lookup`
 
     def _add(self, spelling: str, name: str, entry: Entry, *, explicit: bool, taken: set[str] | None) -> str:
         """Index one spelling; returns its key. A generated spelling whose key is in `taken` is skipped."""
