@@ -56,7 +56,6 @@ CATEGORY_TITLES = {
     "language": "Languages",
     "other": "Other terms",
 }
-SALARY_PERIODS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour"}
 
 
 def clip(text: str, limit: int) -> str:
@@ -79,19 +78,6 @@ def _years(fields: PostingFields) -> str | None:
     return f"{(low if low is not None else high):g}+ years"
 
 
-def _salary(fields: PostingFields) -> str | None:
-    salary = fields.salary
-    if salary is None or (salary.minimum is None and salary.maximum is None):
-        return None
-    amounts = [f"{value:,.0f}" for value in (salary.minimum, salary.maximum) if value is not None]
-    text = "–".join(dict.fromkeys(amounts))
-    if salary.currency:
-        text = f"{text} {salary.currency}"
-    if salary.period:
-        text = f"{text} {SALARY_PERIODS.get(salary.period, salary.period)}"
-    return text
-
-
 def facts_line(posting: Posting) -> str:
     """Company · location · workplace · type · seniority · years · salary, whatever the posting says."""
     f = posting.fields
@@ -102,7 +88,7 @@ def facts_line(posting: Posting) -> str:
         f.employment_type.replace("_", " ") if f.employment_type else None,
         f.seniority,
         _years(f),
-        _salary(f),
+        f.salary.describe() if f.salary else None,
     ]
     return " · ".join(p for p in parts if p) or "No company, location or experience stated."
 

@@ -71,6 +71,21 @@ class Salary:
     def to_dict(self) -> dict[str, Any]:
         return {"min": self.minimum, "max": self.maximum, "currency": self.currency, "period": self.period}
 
+    def describe(self) -> str | None:
+        """ "75,000–95,000 EUR a year", as the CLI report and the Discord embed show it; None without amounts."""
+        if self.minimum is None and self.maximum is None:
+            return None
+        amounts = [f"{x:,.0f}" for x in (self.minimum, self.maximum) if x is not None]
+        text = "–".join(dict.fromkeys(amounts))
+        if self.currency:
+            text = f"{text} {self.currency}"
+        if self.period:
+            text = f"{text} {_PERIOD_WORDS.get(self.period, 'per ' + self.period)}"
+        return text
+
+
+_PERIOD_WORDS = {"year": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour"}
+
 
 @dataclass(frozen=True, slots=True)
 class Education:

@@ -27,7 +27,6 @@ CATEGORY_TITLES: dict[Category, str] = {
     Category.OTHER: "Other terms (not in the taxonomy: check them)",
 }
 _SENIORITY = {"mid": "mid-level"}
-_PERIOD = {"year": "a year", "month": "a month", "week": "a week", "day": "a day", "hour": "an hour"}
 
 
 def _years(minimum: float | None, maximum: float | None) -> str | None:
@@ -41,19 +40,6 @@ def _years(minimum: float | None, maximum: float | None) -> str | None:
     if maximum is not None:
         return f"up to {fmt(maximum)} years"
     return None
-
-
-def _salary(posting: Posting) -> str | None:
-    salary = posting.fields.salary
-    if salary is None or (salary.minimum is None and salary.maximum is None):
-        return None
-    amounts = [f"{x:,.0f}" for x in (salary.minimum, salary.maximum) if x is not None]
-    text = "–".join(dict.fromkeys(amounts))
-    if salary.currency:
-        text = f"{text} {salary.currency}"
-    if salary.period:
-        text = f"{text} {_PERIOD.get(salary.period, 'per ' + salary.period)}"
-    return text
 
 
 def _education(posting: Posting) -> str | None:
@@ -80,7 +66,7 @@ def _field_lines(posting: Posting) -> list[str]:
         ("Type", f.employment_type.replace("_", " ") if f.employment_type else None),
         ("Seniority", _SENIORITY.get(f.seniority, f.seniority) if f.seniority else None),
         ("Experience", _years(f.years_min, f.years_max)),
-        ("Salary", _salary(posting)),
+        ("Salary", posting.fields.salary.describe() if posting.fields.salary else None),
         ("Education", _education(posting)),
     ]
     return [f"{label + ':':12}{value}" for label, value in rows if value]
