@@ -39,6 +39,7 @@ from bot.postings.sources.links import Provider, board_api_url, board_listing_ur
 from bot.services.boards import BoardService
 from bot.store import StoredPosting, open_store
 from tests.boards.server import BoardServer
+from tests.local_server import serve_on_loopback
 from tests.sources import payloads
 
 PROVIDERS = [
@@ -143,12 +144,7 @@ def _serve(boards: int, jobs: int, port_out: Any, generation: Any) -> None:
     async def main() -> None:
         app = web.Application()
         app.router.add_route("GET", "/{tail:.*}", handle)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0, backlog=1024)
-        await site.start()
-        assert site._server is not None
-        port_out.value = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        _runner, port_out.value = await serve_on_loopback(app, backlog=1024)
         await asyncio.Event().wait()
 
     asyncio.run(main())

@@ -17,6 +17,8 @@ import pytest
 from aiohttp import web
 from yarl import URL
 
+from tests.local_server import serve_on_loopback
+
 
 @dataclass(slots=True)
 class Route:
@@ -45,13 +47,7 @@ class BoardServer:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_route("GET", "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -22,6 +22,8 @@ from urllib.parse import unquote
 
 from aiohttp import WSMsgType, web
 
+from tests.local_server import serve_on_loopback
+
 APP_ID = 1000
 BOT_ID = 1000
 GUILD_ID = 2000
@@ -107,13 +109,7 @@ class FakeDiscord:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/attachments/{name}", self._attachment)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
         for ws in list(self._sockets):
