@@ -65,10 +65,10 @@ class _Posting:
         self.index = SectionIndex(sections)
         self.sentences = Sentences(text, self.low, self.words)
 
-    def found(self, start: int, end: int) -> _Found:
+    def found(self, start: int, end: int, category: Category) -> _Found:
         kind = self.index.kind_at(start)
-        head = _HEAD_NOUN.match(self.low, end)
-        if head:
+        head = None if category is Category.LANGUAGE else _HEAD_NOUN.match(self.low, end)
+        if head:  # "English language" is the language "English": its name is the wording to copy
             end = head.end()
         return _Found(
             start,
@@ -107,7 +107,7 @@ def extract_with(
         term = terms.get(entry.name) or terms.setdefault(
             entry.name, _Term(entry.name, entry.category, entry.weak, entry.parents)
         )
-        term.found.append(posting.found(start, end))
+        term.found.append(posting.found(start, end, entry.category))
         skill_lines.add(text.rfind("\n", 0, match.start) + 1)
 
     # a rejected ambiguous name ("Go to our site") is not a discovery either
@@ -119,7 +119,7 @@ def extract_with(
         term = _Term(item.name, Category.OTHER)
         for start in _occurrences(posting.low, item.name.lower(), taken):
             if index.kind_at(start) is not SectionKind.CHROME:
-                term.found.append(posting.found(start, start + len(item.name)))
+                term.found.append(posting.found(start, start + len(item.name), Category.OTHER))
         terms.setdefault(item.name.casefold(), term)
 
     in_title = {m.entry.name for m in matcher.find(title)} if title else set()

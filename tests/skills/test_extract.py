@@ -255,6 +255,12 @@ def test_a_language_counts_as_a_language_not_as_an_adjective() -> None:
     assert {"Danish", "English"} <= set(found)
 
 
+def test_a_language_is_named_without_the_word_language() -> None:
+    found = extract([(K.REQUIRED, "Requirements\n- Good knowledge of the German and English language")])
+    assert [m.text for m in found["English"].mentions] == ["English"]
+    assert [m.text for m in found["German"].mentions] == ["German"]
+
+
 def test_discovery_skips_shouted_words_owners_and_reference_numbers() -> None:
     found = extract(
         [
