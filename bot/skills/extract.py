@@ -98,7 +98,7 @@ def extract_with(
             kinds.append(kind)
     keep = in_context(text, posting.sentences, matches, kinds)
 
-    kept = [m for m, ok in zip(matches, keep, strict=True) if ok]
+    kept = [m for m, ok in zip(matches, keep, strict=True) if ok and not _soft_word_not_a_skill(posting.low, m)]
     spans = _degree_wording(posting.low, kept)
     terms: dict[str, _Term] = {}
     skill_lines: set[int] = set()
@@ -127,6 +127,31 @@ def extract_with(
     result = [k for k in keywords if k is not None]
     result.sort(key=lambda k: (-k.weight, k.keyword.casefold(), k.keyword))
     return tuple(result)
+
+
+# A soft-skill word that names how the work is organised or a thing, not a trait of the candidate:
+# "in close collaboration with the client", "API communication between systems", "communication
+# protocols", "a WHO Collaborating Centre", "our mentor will help you".
+_WORKING_WITH_BEFORE = re.compile(r"\b(?:in|with)\s+(?:(?:close|direct|tight|active|constant|ongoing|full)\s+)?$")
+_WORKING_WITH = frozenset({"collaboration", "cooperation", "collaborating", "coordination", "consultation", "dialogue"})
+_THING_AFTER = re.compile(
+    r"\s+(?:protocols?|between|interfaces?|middleware|plans?|materials?|channels?|cent(?:re|er)s?|networks?|systems?"
+    r"|platforms?|tools?|software|stack|layers?|bus(?:s?es)?|technolog(?:y|ies)|devices?|modules?|standards?|links?)\b"
+)
+_SOMEONE_BEFORE = re.compile(r"\b(?:our|their|your)\s+$")
+_SOMEONE = frozenset({"mentor", "mentors", "coach", "coaches"})
+
+
+def _soft_word_not_a_skill(low: str, match: Match) -> bool:
+    if match.entry.category is not Category.SOFT_SKILL:
+        return False
+    written = low[match.start : match.end]
+    before = low[max(0, match.start - 30) : match.start]
+    if written in _WORKING_WITH and _WORKING_WITH_BEFORE.search(before):
+        return True
+    if written in _SOMEONE and _SOMEONE_BEFORE.search(before):
+        return True
+    return bool(_THING_AFTER.match(low, match.end))
 
 
 # Share of a tag line's letters that taxonomy names must cover.

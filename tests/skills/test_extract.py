@@ -255,6 +255,19 @@ def test_a_language_counts_as_a_language_not_as_an_adjective() -> None:
     assert {"Danish", "English"} <= set(found)
 
 
+def test_soft_skill_words_that_name_the_work_or_a_thing_are_not_skills() -> None:
+    found = extract(
+        [
+            (K.RESPONSIBILITIES, "What you will do\n- Analyse requirements in close collaboration with the client"),
+            (K.REQUIRED, "Requirements\n- Experience with communication protocols such as SPI"),
+            (K.OTHER, "Our mentor will guide you in your first weeks."),
+        ]
+    )
+    assert not {"Collaboration", "Communication", "Mentoring"} & set(found)
+    found = extract([(K.REQUIRED, "Requirements\n- Strong communication skills and a collaborative mindset")])
+    assert {"Communication", "Collaboration"} <= set(found)
+
+
 def test_a_language_is_named_without_the_word_language() -> None:
     found = extract([(K.REQUIRED, "Requirements\n- Good knowledge of the German and English language")])
     assert [m.text for m in found["English"].mentions] == ["English"]
