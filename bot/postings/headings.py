@@ -35,7 +35,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"|what " + _YOU_WILL + r" (?:do|be doing|work on|own|achieve|accomplish)(?: here| in this role| day to day)?"
         r"|what (?:the|this) (?:role|job|position) (?:involves|entails|looks like)"
         r"|(?:about|in) (?:the|this) (?:role|position)|in this job|the (?:role|job|position|opportunity)"
-        r"|your (?:role|mission|impact|day|job|opportunity|responsibilities|tasks)|role (?:description|overview|summary)"
+        r"|your (?:role|mission|impact|day|job|opportunity|responsibilities|tasks)(?: in (?:the|our|this) team)?|role (?:description|overview|summary)"
         r"|(?:a )?day in the life|day[- ]to[- ]day|how you(?:'ll| will) (?:make an )?impact|impact|the work|the challenge"
         r"|(?:main |key )?duties of the (?:job|role|post|position)|job purpose|main purpose of the (?:job|role)"
         r"|job (?:responsibilities|duties)|position (?:responsibilities|overview)|essential (?:duties|functions).*"
@@ -47,7 +47,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.REQUIRED,
-        r"(?:minimum|basic|required|key|essential|must[- ]have|core|job|your|the|mandatory|professional)?"
+        r"(?:minimum|basic|required|key|essential|must[- ]have|core|job|your|our|the|mandatory|professional)?"
         r" ?(?:qualifications?|requirements?|skills|competencies|experience)"
         r"(?: (?:and|&) (?:qualifications|requirements|skills|experience|competencies|education))?(?: required)?"
         r"|what " + _YOU_WILL + r" (?:bring|need|have|offer)(?: to (?:the|this) (?:team|role|table))?"
@@ -68,8 +68,8 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.BENEFITS,
         r"(?:our |the |employee |key |additional )?(?:benefits|perks)(?: (?:and|&) (?:perks|benefits|compensation))?"
-        r"|(?:job |employee )?benefits|salary and (?:appointment )?terms|(?:compensation|salary|pay|rewards?)(?: (?:and|&) (?:benefits|perks))?|total rewards|what (?:we|you) (?:offer|get)"
-        r"|we offer|in return(?: we offer)?|what(?:'s| is) in it for you|why (?:join us|join|work (?:here|with us)|us)"
+        r"|(?:job |employee )?benefits|salary and (?:appointment )?terms|(?:compensation|remuneration|salary|pay|rewards?)(?: (?:and|&) (?:benefits|perks))?|total rewards|what (?:we|you) (?:offer|get)|what can we offer(?: you)?"
+        r"|(?:we|our) offer|in return(?: we offer)?|what(?:'s| is) in it for you|why (?:join us|join|work (?:here|with us)|us)"
         r"|why you(?:'ll| will) love (?:working (?:here|with us)|it here|us)|life at \w+|what we (?:give|provide)"
         r"|(?:was )?wir bieten(?: dir| ihnen)?|unser angebot|das bieten wir(?: dir)?|deine vorteile|benefits für dich"
         r"|vi (?:tilbyder|tilbyr|erbjuder)|(?:ce que )?nous (?:offrons|proposons)|avantages|pourquoi nous rejoindre"

@@ -32,7 +32,7 @@ from bot.postings.chrome import MAX_LISTING_LINE, ChromeHit, chrome_hit
 from bot.postings.fields_header import JOB_NOUN
 from bot.postings.headings import heading_kind, normalise_heading
 from bot.postings.model import Section, SectionKind
-from bot.postings.textscan import lines_containing, lower_same_length, positions, word_set
+from bot.postings.textscan import lower_same_length, positions, word_set
 
 MAX_HEADER_LINES = 8
 MAX_HEADER_LINE = 120
@@ -81,16 +81,62 @@ _DUTY_CUE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_HEADINGS = (
-    "Responsibilities|Key Responsibilities|Main Responsibilities|Your Responsibilities|Your responsibilities"
-    "|Key responsibilities|Your Tasks|Your tasks|Qualifications|Requirements|Competencies|Your Profile|Your profile"
-    "|Who You Are|Who you are|What We Offer|What we offer|We Offer|We offer|Benefits|Nice to have|Nice to Have"
-    "|Preferred Qualifications|Preferred qualifications|About Us|About us|About the Role|About the role"
-    "|About the department|About the Department|About the Team|About the team|The position|The Position"
-    "|The role|The Role|Your Role|Your role|Additional Information|Additional information|Job Description"
-    "|Job description|Tasks|Duties|Skills|Your qualifications|Your Qualifications|Requirements and Qualifications"
-)
+    # duties
+    "responsibilities", "key responsibilities", "main responsibilities", "your responsibilities", "your tasks",
+    "tasks", "duties", "responsibilities and duties", "duties and responsibilities", "tasks and responsibilities",
+    "what you'll do", "what you will do", "your role", "your role in the team", "your mission", "the role",
+    "about the role", "the position", "the job", "role summary",
+    # requirements
+    "qualifications", "requirements", "competencies", "skills", "your profile", "who you are", "about you",
+    "your qualifications", "requirements and qualifications", "qualifications and skills", "skills and experience",
+    "our requirements", "required qualifications", "basic qualifications", "minimum qualifications", "must have",
+    "skills needed", "skills required", "required skills", "essential skills", "who we are looking for",
+    "who are we looking for", "what we're looking for", "what we are looking for", "what you'll need",
+    "what you will need", "what you'll bring", "what you will bring", "what we expect",
+    # preferences
+    "nice to have", "nice to haves", "preferred qualifications", "preferred skills", "desired skills", "bonus points",
+    # benefits, applying, the company, the rest
+    "benefits", "job benefits", "benefits and perks", "perks and benefits", "what we offer", "we offer", "our offer",
+    "what can we offer", "what's in it for you", "remuneration and benefits", "compensation and benefits",
+    "salary and benefits", "why join us", "how to apply", "about us", "who we are", "about the department",
+    "about the team", "additional information", "job description",
+)  # fmt: skip
+"""Headings that open a section in the middle of a line, as text copied from a PDF glues them to the
+sentence after them: in sentence case or title case, followed by a capitalised word, or by a colon
+or question mark ("… ETL processes ) Job benefits:", "What's in it for you? We …")."""
+_SMALL_WORDS = frozenset(("and", "or", "of", "the", "in", "to", "for", "a", "with"))
+
+
+def _glued_forms(phrase: str) -> list[str]:
+    """ "Your tasks", "Your Tasks" and "Requirements and Qualifications" for "your tasks"."""
+    words = phrase.split()
+    forms = [
+        phrase[0].upper() + phrase[1:],
+        " ".join(w[0].upper() + w[1:] for w in words),
+        " ".join(w if i and w in _SMALL_WORDS else w[0].upper() + w[1:] for i, w in enumerate(words)),
+    ]
+    forms += [form.replace("'", "’") for form in forms if "'" in form]
+    return list(dict.fromkeys(forms))
+
+
+_GLUED_FORMS = tuple(form for phrase in _GLUED_HEADINGS for form in _glued_forms(phrase))
+
+
+def _first_words(forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Lower case → the capitalised first words of the forms: the pattern runs only where one stands."""
+    by_lower: dict[str, dict[str, None]] = {}
+    for form in forms:
+        first = form.split(" ", 1)[0]
+        by_lower.setdefault(first.lower(), {})[first] = None
+    return {low: tuple(firsts) for low, firsts in by_lower.items()}
+
+
+_GLUED_FIRST_WORDS = _first_words(_GLUED_FORMS)
 _GLUED_HEADING = re.compile(
-    r"(?:^|(?<=[A-Za-z0-9.!?)] ))(" + _GLUED_HEADINGS + r")(?= (?!and |or |&)[A-Z])", re.MULTILINE
+    r"(?:^|(?<=[A-Za-z0-9.!?)] ))("
+    + "|".join(map(re.escape, _GLUED_FORMS))
+    + r")(?:(?= (?!and |or |&)[A-Z])|[:?](?= |$))",
+    re.MULTILINE,
 )
 _LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
 _FIELD_LINE = re.compile(
@@ -114,10 +160,6 @@ _PREFERENCE_WORDS = frozenset(
      "vorteil", "wünschenswert", "fordel", "atout", "meriterande", "meritterende", "gerne", "essential", "must-have",
      "must-haves")
 )  # fmt: skip
-_GLUED_WORDS = frozenset(
-    ("responsibilities", "qualifications", "requirements", "competencies", "profile", "offer", "benefits", "nice",
-     "preferred", "about", "position", "role", "information", "description", "who", "tasks", "duties", "skills")
-)  # fmt: skip
 
 
 class _Cues:
@@ -130,10 +172,8 @@ class _Cues:
         words = word_set(lowered)
         self.eeo = positions(lowered, words & _EEO_WORDS)
         self.preference = positions(lowered, words & _PREFERENCE_WORDS)
-        self.glued = sorted(
-            m.start()
-            for start, end in lines_containing(lowered, words & _GLUED_WORDS)
-            for m in _GLUED_HEADING.finditer(text, start, end)
+        self.glued = _glued_headings(
+            text, {f for w in words & _GLUED_FIRST_WORDS.keys() for f in _GLUED_FIRST_WORDS[w]}
         )
 
     @staticmethod
@@ -141,8 +181,26 @@ class _Cues:
         i = bisect.bisect_left(found, start)
         return i < len(found) and found[i] < end
 
-    def glued_within(self, start: int, end: int) -> bool:
-        return self.within(self.glued, start, end)
+    def glued_within(self, start: int, end: int) -> list[re.Match[str]]:
+        """The glued headings that start in [start, end)."""
+        i = bisect.bisect_left(self.glued, start, key=re.Match.start)
+        found = []
+        while i < len(self.glued) and self.glued[i].start() < end:
+            found.append(self.glued[i])
+            i += 1
+        return found
+
+
+def _glued_headings(text: str, first_words: set[str]) -> list[re.Match[str]]:
+    """Glued headings in order, tried only where a heading's first word starts a word."""
+    found: list[re.Match[str]] = []
+    for pos in dict.fromkeys(positions(text, first_words)):
+        if pos and text[pos - 1] not in " \n":
+            continue
+        glued = _GLUED_HEADING.match(text, pos)
+        if glued is not None and (not found or pos >= found[-1].end()):
+            found.append(glued)
+    return found
 
 
 def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> tuple[Section, ...]:
@@ -214,13 +272,12 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
             continue
 
         body_start = start
-        if cues.glued_within(start, end):
-            for glued in _GLUED_HEADING.finditer(text, start, end):
-                cut = glued.start()
-                _mark_body(marks, text, body_start, cut, kind, heading, cues)
-                kind, heading = heading_kind(glued.group(1)) or _K.OTHER, glued.group(1)
-                marks.append((cut, kind, heading))
-                body_start = glued.end() + 1
+        for glued in cues.glued_within(start, end):
+            cut = glued.start()
+            _mark_body(marks, text, body_start, cut, kind, heading, cues)
+            kind, heading = heading_kind(glued.group(1)) or _K.OTHER, glued.group(1)
+            marks.append((cut, kind, heading))
+            body_start = glued.end() + 1
         _mark_body(marks, text, body_start, end, kind, heading, cues)
 
     _mark_site_names(marks, text)

@@ -58,6 +58,11 @@ def _kind_of(raw: str, snippet: str) -> SectionKind:
         ("Dine opgaver", K.RESPONSIBILITIES),
         ("Vos missions", K.RESPONSIBILITIES),
         ("What we offer", K.BENEFITS),
+        ("Our offer", K.BENEFITS),
+        ("What can we offer you?", K.BENEFITS),
+        ("Remuneration & Benefits", K.BENEFITS),
+        ("Our requirements", K.REQUIRED),
+        ("Your role in the team", K.RESPONSIBILITIES),
         ("Perks", K.BENEFITS),
         ("Benefits & Perks", K.BENEFITS),
         ("Wir bieten", K.BENEFITS),
@@ -105,6 +110,41 @@ def test_glued_headings_in_text_copied_from_a_pdf() -> None:
     assert _kind_of(raw, "Experience with SAP") is K.REQUIRED
     assert _kind_of(raw, "attractive salary") is K.BENEFITS
     assert _kind_of(raw, "wind energy") is K.OTHER
+
+
+def test_glued_headings_of_several_words_open_their_section() -> None:
+    raw = (
+        "Platform Engineer\n\nWe run the ticketing backend of a regional rail operator .\n"
+        "Your role in the team Working with the platform group you keep our build pipelines fast .\n"
+        "You will own Continuous Integration and Delivery and the alerting stack .\n"
+        "Responsibilities and Duties Design the deployment tooling Review infrastructure changes\n"
+        "Who we are looking for The right person has run Kubernetes clusters in production .\n"
+        "What’s in it for you? A yearly learning budget and a quiet office ."
+    )
+    _, sections = _sections(raw)
+    assert _kind_of(raw, "Working with the platform") is K.RESPONSIBILITIES
+    assert _kind_of(raw, "Continuous Integration") is K.RESPONSIBILITIES  # the section goes on past the line
+    assert _kind_of(raw, "Design the deployment") is K.RESPONSIBILITIES
+    assert any(s.heading == "Responsibilities and Duties" for s in sections)
+    assert _kind_of(raw, "Kubernetes clusters") is K.REQUIRED
+    assert _kind_of(raw, "learning budget") is K.BENEFITS
+    assert _kind_of(raw, "ticketing backend") is K.OTHER
+
+
+def test_glued_heading_with_a_colon_at_the_end_of_a_line() -> None:
+    raw = (
+        "Requirements\n- Experience with Airflow and dbt ( ETL pipelines ) Job benefits:\n"
+        "Private health insurance\nMeal allowance\nWhat we’re looking for: curiosity and Python ."
+    )
+    assert _kind_of(raw, "Airflow") is K.REQUIRED
+    assert _kind_of(raw, "Private health insurance") is K.BENEFITS
+    assert _kind_of(raw, "Meal allowance") is K.BENEFITS
+    assert _kind_of(raw, "curiosity and Python") is K.REQUIRED
+
+
+def test_a_glued_heading_needs_its_capitals_and_a_following_capital_or_colon() -> None:
+    raw = "About the work\nOur skills needed most are patience and care , and the job title is Nurse ."
+    assert _kind_of(raw, "patience") is K.ABOUT
 
 
 def test_header_lines_then_intro_prose() -> None:
