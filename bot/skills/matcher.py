@@ -1,17 +1,27 @@
 """Find every taxonomy name in a text: token-bounded, longest match first, per-entry case rules.
 
-Speed matters (hundreds of postings a second on one core), so there is no giant regex. The text is
-lower-cased and every non-word character turned into a space (both keep offsets, via a bytes
-translation table) and split into words; one pass keeps the words that are "anchors" (one per
-surface form: its first word that is not a common English word, so "A/B testing" is looked up at
-"testing", not at every "a"), and only those are examined, each by a walk through a small word trie.
+Speed matters (thousands of postings a second on one core, and a posting is matched several
+times: whole, per tag line, its title), so the scan over the characters runs in C: one
+Aho-Corasick automaton (pyahocorasick) finds every name in one pass, whatever the size of the
+taxonomy, and Python only looks at the few dozen places where a name occurs. (A Python loop over
+the words, even only the rarer ones, was over a third of the keyword step.)
+
+The automaton reads the text lower-cased with every non-word character turned into a space (both
+keep offsets, via a bytes translation table), padded with a space at each end, so a key
+" machine learning " matches only whole words separated by single separators: "java" is not found
+in "javascript", and a run of two separators (", " or " - ") splits a name of several words. Every
+hit is then checked on the text itself: token bounds, no line, comma or sentence end between its
+words, the entry's case rule.
 
 Two kinds of surface forms:
 - word forms ("machine learning", "Node.js", "CI/CD", "front-end"): compared word by word, so
   "front-end", "front end" and "Front End" are one form and "amazon-web-services" is
-  "Amazon Web Services"; the original separators must not cross a line, comma or sentence end;
+  "Amazon Web Services". Each is anchored at its first word that is not a common English word
+  ("A/B testing" at "testing"); of the forms with the same start and anchor only the longest
+  valid one is a candidate, and overlaps between candidates go to the longest;
 - symbol forms ("C++", "C#", ".NET", "F#"): compared character by character on the lower-cased
-  text, because their symbols are the difference ("C" vs "C++").
+  text, because their symbols are the difference ("C" vs "C++"); the automaton finds what they
+  leave once spaced ("c  ", " net"), with their anchor word a whole word of the text.
 
 Regular plurals of every name are generated ("APIs", "databases", "technologies"); a plural never
 takes a spelling another entry lists itself.
@@ -21,9 +31,11 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from dataclasses import dataclass
 from operator import itemgetter
+from typing import Any
+
+import ahocorasick
 
 from bot.skills.taxonomy import Entry, Taxonomy
 
@@ -119,46 +131,25 @@ class Match:
     entry: Entry
 
 
+_Found = tuple[int, int, Entry]  # a match before overlaps are settled
+
+
 @dataclass(slots=True)
 class _Form:
     entry: Entry
     exact: frozenset[str] | None  # case-sensitive: the accepted spellings (words joined by spaces), else None
-    explicit: bool  # written in the data (a generated plural loses to an explicit spelling)
 
 
-_Trie = dict[str, "_Trie | list[_Form]"]  # word → subtrie; "" → the forms ending here
-# (the forms when the anchor word is a whole one-word name and starts no other form, else None;
-#  the branches as (words before the anchor, their width with spaces, trie); the symbol forms)
-_Lookup = tuple[
-    list["_Form"] | None, tuple[tuple[list[str], int, _Trie], ...], tuple[tuple[int, str, list["_Form"]], ...]
-]
+# A symbol form found through the automaton: (how far before the end of the key's hit the form starts,
+# the lower-cased form, its forms).
+_Symbol = tuple[int, str, list[_Form]]
+# What the automaton holds for a key: the width of the word form it spells without the spaces around it,
+# the offset of its anchor word, whether it has several words, its forms (None when the key only leads to
+# symbol forms) and the symbol forms that leave this key in the spaced text.
+_Hit = tuple[int, int, bool, list[_Form] | None, tuple[_Symbol, ...]]
 
 
-@dataclass(slots=True)
-class _Branch:
-    before: list[str]  # the words before the anchor (none when the form starts at its anchor)
-    trie: _Trie = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Anchor:
-    branches: list[_Branch] = field(default_factory=list)
-    symbol_forms: list[tuple[int, str, list[_Form]]] = field(default_factory=list)  # (offset of anchor, "c++", forms)
-
-
-def _single_word_forms(anchor: _Anchor) -> list[_Form] | None:
-    """The forms of an anchor word that only ever matches by itself (no words before or after it, no symbols)."""
-    if anchor.symbol_forms or len(anchor.branches) != 1:
-        return None
-    branch = anchor.branches[0]
-    forms = branch.trie.get("")
-    if branch.before or len(branch.trie) != 1 or forms is None:
-        return None
-    assert isinstance(forms, list)
-    return forms
-
-
-def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None, explicit: bool) -> None:
+def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None) -> None:
     for form in forms:
         if form.entry is entry:
             if form.exact is not None and exact is not None:
@@ -166,91 +157,71 @@ def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None, expl
             elif exact is None:
                 form.exact = None
             return
-    forms.append(_Form(entry, exact, explicit))
+    forms.append(_Form(entry, exact))
 
 
-def _sort_forms(trie: _Trie) -> None:
-    """Explicit spellings first, so a generated plural never wins over a name another entry lists."""
-    for key, value in trie.items():
-        if key:
-            assert isinstance(value, dict)
-            _sort_forms(value)
-        else:
-            assert isinstance(value, list)
-            value.sort(key=lambda f: not f.explicit)
+def _word_hit(key: str, forms: list[_Form] | None) -> tuple[int, int, bool, list[_Form] | None]:
+    words = key.split(" ")
+    at = _anchor(words)
+    return len(key), sum(map(len, words[:at])) + at, len(words) > 1, forms
+
+
+def _symbol_key(symbol_form: str) -> tuple[str, int]:
+    """What the symbol form leaves in the spaced text, with a space wherever its anchor word reaches the
+    form's edge (the anchor must be a whole word of the text); and where the form starts in that key."""
+    spaced = word_chars(symbol_form)
+    words = spaced.split()
+    anchor_word = words[_anchor(words)]
+    offset = f" {spaced} ".index(f" {anchor_word} ")
+    lead = " " if offset == 0 else ""
+    trail = " " if offset + len(anchor_word) == len(spaced) else ""
+    return f"{lead}{spaced}{trail}", len(lead)
+
+
+def _compile(word_forms: dict[str, list[_Form]], symbol_forms: dict[str, list[_Form]]) -> Any:
+    """One automaton over the spaced text: each word form as " its words ", each symbol form as `_symbol_key`."""
+    symbols: dict[str, list[_Symbol]] = {}
+    for symbol_form, forms in symbol_forms.items():
+        key, lead = _symbol_key(symbol_form)
+        symbols.setdefault(key, []).append((len(key) - lead, symbol_form, forms))
+    hits = {f" {key} ": _word_hit(key, forms) for key, forms in word_forms.items()}
+    automaton = ahocorasick.Automaton()
+    for key in sorted(hits.keys() | symbols.keys()):
+        hit: _Hit = (*hits.get(key, (0, 0, False, None)), tuple(symbols.get(key, ())))
+        automaton.add_word(key, hit)
+    automaton.make_automaton()
+    return automaton
 
 
 class Matcher:
     """Compiled lookup tables for one taxonomy."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self._anchors: dict[str, _Anchor] = {}
-        self._branches: dict[tuple[str, tuple[str, ...]], _Branch] = {}
-        self._symbols: dict[tuple[str, int, str], list[_Form]] = {}
+        self._word_forms: dict[str, list[_Form]] = {}  # "machine learning" → its forms
+        self._symbol_forms: dict[str, list[_Form]] = {}  # "c++" → its forms
         spellings = [(s, n, e) for e in taxonomy.entries for n in e.names for s in _spellings(n)]
-        explicit_keys = set()
-        for spelling, name, entry in spellings:
-            explicit_keys.add(self._add(spelling, name, entry, explicit=True, taken=None))
+        listed = {self._add(spelling, name, entry, taken=None) for spelling, name, entry in spellings}
         for spelling, name, entry in spellings:
             for plural in _plurals(spelling):
-                self._add(plural, name, entry, explicit=False, taken=explicit_keys)
-        for anchor in self._anchors.values():
-            anchor.branches.sort(key=lambda b: (-len(b.before), b.before))
-            anchor.symbol_forms.sort(key=lambda f: (-len(f[1]), f[1]))
-        for branch in self._branches.values():
-            _sort_forms(branch.trie)
-        for forms in self._symbols.values():
-            forms.sort(key=lambda f: not f.explicit)
-        # what `find` reads per anchor word, as plain tuples (no attribute lookups in its loop):
-        # branches as (words before the anchor, their width in characters with spaces, trie)
-        self._lookup: dict[str, _Lookup] = {
-            word: (
-                _single_word_forms(anchor),
-                tuple((b.before, sum(map(len, b.before)) + len(b.before), b.trie) for b in anchor.branches),
-                tuple(anchor.symbol_forms),
-            )
-            for word, anchor in self._anchors.items()
-        }
-        del self._anchors, self._branches, self._symbols  # construction tables; `find` reads `_lookup`
+                self._add(plural, name, entry, taken=listed)
+        self._automaton = _compile(self._word_forms, self._symbol_forms)
+        del self._word_forms, self._symbol_forms  # construction tables; `find` reads the automaton
 
-    def _add(self, spelling: str, name: str, entry: Entry, *, explicit: bool, taken: set[str] | None) -> str:
+    def _add(self, spelling: str, name: str, entry: Entry, *, taken: set[str] | None) -> str:
         """Index one spelling; returns its key. A generated spelling whose key is in `taken` is skipped."""
         low = lower_keep_offsets(spelling)
-        spaced = word_chars(low)
-        words = spaced.split()
+        words = word_chars(low).split()
         word_form = _is_word_form(low)
         key = " ".join(words) if word_form else low
         if not words or (taken is not None and key in taken):
             return key
         sensitive = entry.case and not _is_distinctive(name)
-        at = _anchor(words)
-        anchor_word = words[at]
-        anchor = self._anchors.get(anchor_word)
-        if anchor is None:
-            anchor = self._anchors[anchor_word] = _Anchor()
         if word_form:
             exact = frozenset({" ".join(words_of_exact(spelling))}) if sensitive else None
-            before = tuple(words[:at])
-            branch = self._branches.get((anchor_word, before))
-            if branch is None:
-                branch = self._branches[(anchor_word, before)] = _Branch(list(before))
-                anchor.branches.append(branch)
-            node = branch.trie
-            for word in words[at + 1 :]:
-                child = node.setdefault(word, {})
-                assert isinstance(child, dict)
-                node = child
-            forms = node.setdefault("", [])
-            assert isinstance(forms, list)
-            _attach(forms, entry, exact, explicit)
-            return key
-        exact = frozenset({spelling}) if sensitive else None
-        offset = f" {spaced} ".index(f" {anchor_word} ")
-        symbol_forms = self._symbols.get((anchor_word, offset, low))
-        if symbol_forms is None:
-            symbol_forms = self._symbols[(anchor_word, offset, low)] = []
-            anchor.symbol_forms.append((offset, low, symbol_forms))
-        _attach(symbol_forms, entry, exact, explicit)
+            _attach(self._word_forms.setdefault(key, []), entry, exact)
+        else:
+            exact = frozenset({spelling}) if sensitive else None
+            _attach(self._symbol_forms.setdefault(key, []), entry, exact)
         return key
 
     def find(
@@ -264,44 +235,29 @@ class Matcher:
         """
         exact = text if case_rules else None
         low = lower_keep_offsets(text) if low is None else low
-        # words separated by single spaces; an empty piece is a run of separators
-        pieces = (word_chars(low) if words is None else words).split(" ")
-        starts = list(accumulate(map(len, pieces), initial=0))  # pieces[i] starts at starts[i] + i
-        lookup = self._lookup
-        found: list[tuple[int, int, Entry]] = []
-        count = len(pieces)
-        # the anchor positions, found without a Python-level loop over every word
-        for i in compress(range(count), map(lookup.__contains__, pieces)):
-            piece = pieces[i]
-            single, branches, symbol_forms = lookup[piece]
-            at = starts[i] + i
-            end = at + len(piece)
-            if single is not None:  # the most common anchor: a one-word name and nothing longer
+        spaced = word_chars(low) if words is None else words
+        hits: list[tuple[int, _Hit]] = list(self._automaton.iter(f" {spaced} "))
+        found: list[_Found] = []
+        kept: set[tuple[int, int]] = set()  # (start, anchor offset) of the word forms found so far
+        # Longest first: of the word forms with one start and one anchor word, the longest valid one counts.
+        for last, (width, anchor, several, forms, symbols) in reversed(hits):
+            if forms is not None:
+                end = last - 1  # `last` is the key's closing space, one past the form in the unpadded text
+                start = end - width
                 # spaces or line breaks around a word of two letters or more bound it (is_bounded's common case)
-                if (end - at > 1 and low[at - 1 : at] in " \n" and low[end : end + 1] in " \n") or is_bounded(
-                    low, at, end
+                if (
+                    (start, anchor) not in kept
+                    and (
+                        (width > 1 and low[start - 1 : start] in " \n" and low[end : end + 1] in " \n")
+                        or is_bounded(low, start, end)
+                    )
+                    and not (several and _BAD_GAP.search(low, start, end))
+                    and _accept(exact, start, end, forms, found)
                 ):
-                    _accept(exact, at, end, single, found)
-                continue
-            following = pieces[i + 1] if i + 1 < count else ""
-            for before, width, trie in branches:
-                if following not in trie:
-                    if "" not in trie:
-                        continue
-                    if not before:  # the common case: a one-word form with nothing longer here
-                        forms = trie[""]
-                        assert isinstance(forms, list)
-                        if is_bounded(low, at, end):
-                            _accept(exact, at, end, forms, found)
-                        continue
-                if before and (i < len(before) or pieces[i - len(before) : i] != before):
-                    continue
-                _walk(exact, low, pieces, i, at - width, end, trie, found)
-            for offset, symbol_form, forms in symbol_forms:
-                start = at - offset
-                if start >= 0 and low.startswith(symbol_form, start):
-                    _match_symbol(exact, low, start, symbol_form, forms, found)
-        return _longest_first(found, len(text))
+                    kept.add((start, anchor))
+            for back, symbol_form, symbol_forms in symbols:
+                _match_symbol(exact, low, last - back, symbol_form, symbol_forms, found)
+        return _longest_first(found)
 
 
 def words_of_exact(spelling: str) -> list[str]:
@@ -310,44 +266,7 @@ def words_of_exact(spelling: str) -> list[str]:
     return "".join(chars).split()
 
 
-def _walk(
-    text: str | None,
-    low: str,
-    pieces: list[str],
-    i: int,
-    start: int,
-    end: int,
-    trie: _Trie,
-    found: list[tuple[int, int, Entry]],
-) -> None:
-    """Follow the words after the anchor pieces[i] (which ends at `end`) and keep the longest valid form."""
-    ends: list[tuple[int, list[_Form]]] = []
-    node = trie
-    count = len(pieces)
-    while True:
-        forms = node.get("")
-        if forms is not None:
-            assert isinstance(forms, list)
-            ends.append((end, forms))
-        i += 1
-        if i >= count or not pieces[i]:
-            break
-        child = node.get(pieces[i])
-        if child is None:
-            break
-        assert isinstance(child, dict)
-        node = child
-        end += 1 + len(pieces[i])
-    for end, forms in reversed(ends):
-        if (
-            is_bounded(low, start, end)
-            and not _BAD_GAP.search(low, start, end)
-            and _accept(text, start, end, forms, found)
-        ):
-            return
-
-
-def _accept(text: str | None, start: int, end: int, forms: list[_Form], found: list[tuple[int, int, Entry]]) -> bool:
+def _accept(text: str | None, start: int, end: int, forms: list[_Form], found: list[_Found]) -> bool:
     """Record the first form whose case rule the written `text` meets (no text: case rules ignored)."""
     for form in forms:
         if form.exact is None or text is None or " ".join(words_of_exact(text[start:end])) in form.exact:
@@ -357,7 +276,7 @@ def _accept(text: str | None, start: int, end: int, forms: list[_Form], found: l
 
 
 def _match_symbol(
-    text: str | None, low: str, start: int, symbol_form: str, forms: list[_Form], found: list[tuple[int, int, Entry]]
+    text: str | None, low: str, start: int, symbol_form: str, forms: list[_Form], found: list[_Found]
 ) -> None:
     if start < 0 or not low.startswith(symbol_form, start):
         return
@@ -396,18 +315,42 @@ def is_bounded(low: str, start: int, end: int) -> bool:
     return True
 
 
-def _longest_first(found: list[tuple[int, int, Entry]], size: int) -> list[Match]:
-    taken = bytearray(size)
-    kept: list[tuple[int, int, Entry]] = []
-    for start, end, entry in sorted(found, key=_longest_key):
-        if taken.find(1, start, end) >= 0:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        kept.append((start, end, entry))
-    kept.sort(key=itemgetter(0))
+_by_span = itemgetter(0, 1)
+_by_start = itemgetter(0)
+
+
+def _longest_first(found: list[_Found]) -> list[Match]:
+    """Where matches overlap, the longest wins (`_longest_key`); in text order.
+
+    Most matches overlap nothing, so the matches are cut into runs that overlap only each other
+    and only a run of two or more is settled match by match (no run can change another's)."""
+    found.sort(key=_by_span)
+    kept: list[_Found] = []
+    run: list[_Found] = []
+    reach = 0  # where the current run ends
+    for match in found:
+        if match[0] >= reach:
+            kept += _settled(run) if len(run) > 1 else run
+            run = [match]
+            reach = match[1]
+        else:
+            run.append(match)
+            reach = max(reach, match[1])
+    kept += _settled(run) if len(run) > 1 else run
     return [Match(start, end, entry) for start, end, entry in kept]
 
 
-def _longest_key(found: tuple[int, int, Entry]) -> tuple[int, int, str]:
+def _settled(run: list[_Found]) -> list[_Found]:
+    """The matches of one overlapping run that no longer (or earlier, same-length) match overlaps."""
+    kept: list[_Found] = []
+    for match in sorted(run, key=_longest_key):
+        start, end = match[0], match[1]
+        if all(end <= other[0] or other[1] <= start for other in kept):
+            kept.append(match)
+    kept.sort(key=_by_start)
+    return kept
+
+
+def _longest_key(found: _Found) -> tuple[int, int, str]:
     """Longest first, then leftmost, then by name: which of two overlapping matches is kept."""
     return found[0] - found[1], found[0], found[2].name

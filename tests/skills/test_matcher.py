@@ -162,3 +162,39 @@ def test_matches_are_exact_bounded_spans(matcher: Matcher, parts: list[str], glu
         assert not (m.start and text[m.start - 1].isalnum())
         assert not (m.end < len(text) and text[m.end].isalnum())
     assert matcher.find(text) == matches  # deterministic
+
+
+def test_a_name_that_only_begins_a_longer_word_is_not_found(matcher: Matcher) -> None:
+    assert found(matcher, "Javanese food, Google Cloudless skies, Kubernetesy") == []
+    assert found(matcher, "Google Cloud Platformer") == [("Google Cloud", "Google Cloud")]
+
+
+def test_a_run_of_separators_splits_a_name_of_several_words(matcher: Matcher) -> None:
+    assert found(matcher, "Google  Cloud") == []
+    assert found(matcher, "Google - Cloud") == []
+    assert found(matcher, "Google-Cloud and google cloud") == [
+        ("Google-Cloud", "Google Cloud"),
+        ("google cloud", "Google Cloud"),
+    ]
+
+
+def test_symbol_names_at_the_edges_of_the_text(matcher: Matcher) -> None:
+    assert found(matcher, "C++") == [("C++", "C++")]
+    assert found(matcher, ".NET") == [(".NET", ".NET")]
+    assert found(matcher, "C#,.NET;C++.") == [("C#", "C#"), (".NET", ".NET"), ("C++", "C++")]
+    assert found(matcher, "xC++ and .NETx") == []
+
+
+ANCHORS = """
+[domain]
+IT
+IT support
+Support engineering
+"""
+
+
+def test_a_shorter_name_with_another_anchor_word_survives_a_longer_overlap() -> None:
+    # "IT support" loses to the longer "support engineering"; "IT" is a name of its own and stays
+    matcher = Matcher(parse_taxonomy([("anchors.txt", ANCHORS)]))
+    assert found(matcher, "IT support engineering") == [("IT", "IT"), ("support engineering", "Support engineering")]
+    assert found(matcher, "IT support desk") == [("IT support", "IT support")]
