@@ -50,7 +50,10 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         r"(?:minimum|basic|required|key|essential|must[- ]have|core|job|your|our|the|mandatory|professional)?"
         r" ?(?:qualifications?|requirements?|skills|competencies|experience)"
         r"(?: (?:and|&) (?:qualifications|requirements|skills|experience|competencies|education))?(?: required)?"
-        r"|what " + _YOU_WILL + r" (?:bring|need|have|offer)(?: to (?:the|this) (?:team|role|table))?"
+        r"|(?:this is |here(?:'s| is) )?what "
+        + _YOU_WILL
+        + r" (?:bring|need|have|offer)(?: to (?:have|bring|succeed))?"
+        r"(?: to (?:the|this) (?:team|role|table))?"
         r"|what we(?:'re| are)? (?:look|looking|search|searching) for(?: in you)?|who (?:are )?we(?:'re| are)? looking for|what we (?:need|expect|require)"
         r"|who (?:you are|we(?:'re| are) looking for)|(?:we are looking for|we're looking for|looking for)"
         r"|(?:about|is this) you\??|you(?: have| are| bring| should have|'ll have| will have| need| must have)?"

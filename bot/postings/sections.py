@@ -57,7 +57,8 @@ _CLAUSE_END = re.compile(r"[;.!?](?:\s|$)")
 _EEO_CUE = re.compile(
     r"\b(?:equal (?:employment )?opportunit(?:y|ies) (?:employer|workplace)|without regard to (?:race|age|sex|gender)"
     r"|e-verify|reasonable accommodations?|affirmative action|protected veteran|we (?:celebrate|value|embrace) diversity"
-    r"|all qualified applicants|welcome applications from|committed to (?:creating )?(?:a )?(?:diverse|inclusive))",
+    r"|all qualified applicants|welcome applications from|committed to (?:creating )?(?:a )?(?:diverse|inclusive)"
+    r"|(?:do|does|will) not discriminate)",
     re.IGNORECASE,
 )
 _APPLY_CUE = re.compile(
@@ -151,8 +152,8 @@ _FIELD_LABEL = re.compile(
 
 
 _EEO_WORDS = frozenset(
-    ("welcome", "equal", "regard", "e-verify", "accommodation", "accommodations", "affirmative", "veteran", "veterans",
-     "diversity", "diverse", "inclusive", "qualified")
+    ("welcome", "equal", "regard", "discriminate", "e-verify", "accommodation", "accommodations", "affirmative",
+     "veteran", "veterans", "diversity", "diverse", "inclusive", "qualified")
 )  # fmt: skip
 _PREFERENCE_WORDS = frozenset(
     ("plus", "advantage", "asset", "bonus", "nice", "nice-to-have", "preferred", "preferably", "preference", "ideally",

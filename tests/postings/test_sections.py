@@ -62,6 +62,8 @@ def _kind_of(raw: str, snippet: str) -> SectionKind:
         ("What can we offer you?", K.BENEFITS),
         ("Remuneration & Benefits", K.BENEFITS),
         ("Our requirements", K.REQUIRED),
+        ("This is what you will need to have:", K.REQUIRED),
+        ("Here's what you'll need to succeed", K.REQUIRED),
         ("Your role in the team", K.RESPONSIBILITIES),
         ("Perks", K.BENEFITS),
         ("Benefits & Perks", K.BENEFITS),
@@ -145,6 +147,16 @@ def test_glued_heading_with_a_colon_at_the_end_of_a_line() -> None:
 def test_a_glued_heading_needs_its_capitals_and_a_following_capital_or_colon() -> None:
     raw = "About the work\nOur skills needed most are patience and care , and the job title is Nurse ."
     assert _kind_of(raw, "patience") is K.ABOUT
+
+
+def test_a_requirement_heading_after_an_interested_heading_ends_the_apply_section() -> None:
+    raw = (
+        "Duties\n- Keep the payment service healthy\nInterested?\nThis is what you will need to have:\n"
+        "- Experience developing Kotlin services with Ktor and Gradle\n"
+        "We do not discriminate on the basis of age , religion or disability ."
+    )
+    assert _kind_of(raw, "Experience developing Kotlin") is K.REQUIRED
+    assert _kind_of(raw, "We do not discriminate") is K.EEO
 
 
 def test_header_lines_then_intro_prose() -> None:
