@@ -30,6 +30,7 @@ SHORT_LINE_WORDS = 3
 TAG_LINE_WORDS = (3, 15)
 SKILL_LIST_COVERAGE = 0.7
 _SENTENCE_MARK = re.compile(r"[.!?;:,](?:\s|$)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 _CODE_CUES = re.compile(
     r"\b(?:programming|program|languages?|coding|code|codebase|written in|developers?|development|develop"
@@ -128,36 +129,60 @@ def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind, 
         return True
     if kind in _NOT_ABOUT_THE_CANDIDATE:
         return False
-    if sentences.asks_for(match.start, match.end):
-        return True
-    if skill_list:
+    if skill_list or sentences.asks_for(match.start, match.end):  # the cheap test first
         return True
     line = _line(text, match.start, match.end)
-    return len(line.split()) <= SHORT_LINE_WORDS or looks_like_tag_line(line)
+    return _short(line) or looks_like_tag_line(line)
+
+
+def _short(line: str) -> bool:
+    """At most SHORT_LINE_WORDS words; splits no further than needed to tell."""
+    return len(line.split(None, SHORT_LINE_WORDS)) <= SHORT_LINE_WORDS
 
 
 def skill_list_lines(text: str, matches: Sequence[Match]) -> set[int]:
     """Start offsets of lines that are lists of taxonomy names: taxonomy names cover most of their
     letters and they hold no sentence ("Consulting Information Technology IT Consulting")."""
+    return _skill_list_lines(text, matches, _line_starts(text, matches))
+
+
+def _line_starts(text: str, matches: Sequence[Match]) -> list[int]:
+    """The start offset of each match's line."""
+    return [text.rfind("\n", 0, m.start) + 1 for m in matches]
+
+
+def _skill_list_lines(text: str, matches: Sequence[Match], line_starts: Sequence[int]) -> set[int]:
+    """`skill_list_lines`, given each match's line start."""
     covered: dict[int, list[Match]] = {}
-    for match in matches:
-        covered.setdefault(text.rfind("\n", 0, match.start) + 1, []).append(match)
+    for match, start in zip(matches, line_starts, strict=True):
+        covered.setdefault(start, []).append(match)
     lines = set()
     for start, on_line in covered.items():
         if len(on_line) < 2:
             continue
         line = _line(text, start, start)
-        letters = sum(map(str.isalnum, line))  # map: C-level, this runs for every listed line
-        names = sum(sum(map(str.isalnum, text[m.start : m.end])) for m in on_line)
-        if names >= SKILL_LIST_COVERAGE * letters and not _SENTENCE_MARK.search(line):
+        if _SENTENCE_MARK.search(line):
+            continue
+        names = _letters("".join([text[m.start : m.end] for m in on_line]))
+        if names >= SKILL_LIST_COVERAGE * _letters(line):
             lines.add(start)
     return lines
 
 
+def _letters(text: str) -> int:
+    """How many characters are letters or digits (`str.isalnum`), counted by one regular-expression pass:
+    `[^\\W_]` is exactly `str.isalnum` for every code point."""
+    return len(text) - sum(map(len, _NOT_ALNUM.findall(text)))
+
+
 def looks_like_tag_line(line: str) -> bool:
     """A line that is only a lower-case list of names, as job boards print tags ("docker agile jenkins")."""
-    words = line.split()
-    return TAG_LINE_WORDS[0] <= len(words) <= TAG_LINE_WORDS[1] and line.islower() and not _SENTENCE_MARK.search(line)
+    # islower() first: it rejects most lines without splitting them
+    return (
+        line.islower()
+        and TAG_LINE_WORDS[0] <= len(line.split()) <= TAG_LINE_WORDS[1]
+        and not _SENTENCE_MARK.search(line)
+    )
 
 
 def states_requirement(low: str, sentences: Sentences, start: int, end: int, kind: SectionKind) -> bool:
@@ -273,20 +298,28 @@ def _supported(match: Match, others: Sequence[Match], starts: Sequence[int], lo:
     return False
 
 
-def in_context(text: str, sentences: Sentences, matches: Sequence[Match], kinds: Sequence[SectionKind]) -> list[bool]:
-    """For each match, whether it counts as a mention at all."""
+def in_context(
+    text: str,
+    sentences: Sentences,
+    matches: Sequence[Match],
+    kinds: Sequence[SectionKind],
+    low: str | None = None,
+) -> list[bool]:
+    """For each match, whether it counts as a mention at all (`low` is `lower_keep_offsets(text)` when
+    already known)."""
     keep = [m.entry.context is None or not _ordinary_word(text[m.start : m.end]) for m in matches]
     plain = [m for m, k in zip(matches, keep, strict=True) if k]  # matches come sorted by start
     plain_starts = [m.start for m in plain]
-    listed = skill_list_lines(text, matches)
-    low = lower_keep_offsets(text)
+    line_starts = _line_starts(text, matches)
+    listed = _skill_list_lines(text, matches, line_starts)
+    if low is None:
+        low = lower_keep_offsets(text)
     for i, match in enumerate(matches):
         context = match.entry.context
         if _not_a_skill_here(text, low, sentences, match, kinds[i]):
             keep[i] = False
         elif context is Context.SKILL or (context is None and _generic(match, text)):
-            in_list = text.rfind("\n", 0, match.start) + 1 in listed
-            keep[i] = asked_for(text, sentences, match, kinds[i], in_list)
+            keep[i] = asked_for(text, sentences, match, kinds[i], line_starts[i] in listed)
         elif context is not None and _ordinary_word(text[match.start : match.end]):
             lo, hi = _window(text, match)
             cues = _CODE_CUES if context is Context.CODE else _TOOL_CUES

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from bot.skills.matcher import word_chars
 
-# A sentence ends at a line break, a bullet, or ". ; ? !" before a space (checked in code: a plain
-# character class lets the regular expression engine skip ahead quickly).
-_SEPARATOR = re.compile(r"[\n•.;?!]")
+# A sentence ends at a line break, a bullet, or ". ; ? !" before a space. One leading character class,
+# the condition after it: an alternation would stop the engine from skipping ahead quickly.
+_SEPARATOR = re.compile(r"[\n•.;?!](?:(?<=[\n•])|(?=\s))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,41 +83,99 @@ class Sentence:
     requirement: bool | None  # True: says required; False: says preferred; None: neither
 
 
+# Bits of the cue sets a sentence is tested against, all in one pass over its words.
+_ASKS, _TO_CANDIDATE, _AS_COMPANY, _PREFERS, _REQUIRES = 1, 2, 4, 8, 16
+
+
+class CueIndex:
+    """Several `Cues` merged, so a sentence's words are looked up once instead of once per set.
+
+    Each key word maps to the bits of the sets it is a cue word of, and to the phrases that start with
+    it with the bits of the sets they are in: a phrase can only occur where its first word does.
+    `bits(words)` gives the same answer as `Cues.in_words` of every set.
+    """
+
+    def __init__(self, *cues: tuple[Cues, int]) -> None:
+        word_bits: dict[str, int] = {}
+        phrase_bits: dict[str, int] = {}
+        for cue, bit in cues:
+            for word in cue.words:
+                word_bits[word] = word_bits.get(word, 0) | bit
+            for phrase in cue.phrases:
+                phrase_bits[phrase] = phrase_bits.get(phrase, 0) | bit
+        by_first: dict[str, list[tuple[str, int]]] = {}
+        for phrase, bits in phrase_bits.items():
+            by_first.setdefault(phrase.split()[0], []).append((phrase, bits))
+        self._keys = frozenset(word_bits) | frozenset(by_first)
+        self._cues = {key: (word_bits.get(key, 0), tuple(by_first.get(key, ()))) for key in self._keys}
+
+    def bits(self, words: list[str]) -> int:
+        """The bits of the sets with a cue in `words`, a text's words in order."""
+        found = 0
+        padded = None
+        for word in self._keys.intersection(words):
+            bits, phrases = self._cues[word]
+            found |= bits
+            for phrase, phrase_bits in phrases:
+                if phrase_bits & ~found:  # a phrase whose sets are all found already needs no look
+                    if padded is None:
+                        padded = f" {' '.join(words)} "
+                    if phrase in padded:
+                        found |= phrase_bits
+        return found
+
+
+_FACT_CUES = CueIndex(
+    (ASK, _ASKS), (_CANDIDATE, _TO_CANDIDATE), (_COMPANY, _AS_COMPANY), (PREFERRED, _PREFERS), (REQUIRED, _REQUIRES)
+)
+_ASK_CUES = CueIndex((ASK, _ASKS))
+
+
 class Sentences:
-    """Sentence facts of one clean text, by offset (`words` is `word_chars(low)` when already known)."""
+    """Sentence facts of one clean text, by offset (`words` is `word_chars(low)` when already known).
+
+    Lazy: a line is split into sentences, and a sentence's facts computed, when an offset in it is first
+    asked about (mentions fall in few of a posting's sentences). Offsets run from 0 to len(text).
+    """
 
     def __init__(self, text: str, low: str, words: str | None = None) -> None:
+        self._text = text
         self._low = low
         self._words = word_chars(low) if words is None else words
-        self._starts = [0] + [
-            m.end() for m in _SEPARATOR.finditer(text) if m.group() in "\n•" or text[m.end() : m.end() + 1].isspace()
-        ]
-        self._ends = [*self._starts[1:], len(text)]
-        self._cache: dict[int, Sentence] = {}
+        self._line_starts: dict[int, list[int]] = {}  # line start → its sentence starts, then the next line's
+        self._by_start: dict[int, Sentence] = {}
+        self._by_offset: dict[int, Sentence] = {}
 
     def at(self, offset: int) -> Sentence:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        sentence = self._cache.get(i)
+        sentence = self._by_offset.get(offset)
         if sentence is None:
-            sentence = self._cache[i] = self._facts(self._starts[i], self._ends[i])
+            sentence = self._by_offset[offset] = self._around(offset)
+        return sentence
+
+    def _around(self, offset: int) -> Sentence:
+        text = self._text
+        line_start = text.rfind("\n", 0, offset) + 1
+        starts = self._line_starts.get(line_start)
+        if starts is None:
+            starts = self._line_starts[line_start] = _sentence_starts(text, line_start)
+        i = bisect.bisect_right(starts, offset) - 1
+        start = starts[i]
+        sentence = self._by_start.get(start)
+        if sentence is None:
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            sentence = self._by_start[start] = self._facts(start, end)
         return sentence
 
     def _facts(self, start: int, end: int) -> Sentence:
-        padded = f" {' '.join(self._words[start:end].split())} "
-        words = set(padded.split())
-        if PREFERRED.in_words(words, padded):
-            requirement: bool | None = False
-        elif REQUIRED.in_words(words, padded):
-            requirement = True
-        else:
-            requirement = None
+        found = _FACT_CUES.bits(self._words[start:end].split())
+        requirement = False if found & _PREFERS else True if found & _REQUIRES else None
         return Sentence(
             start,
             end,
-            asks=ASK.in_words(words, padded),
-            to_candidate=_CANDIDATE.in_words(words, padded),
+            asks=bool(found & _ASKS),
+            to_candidate=bool(found & _TO_CANDIDATE),
             opens_as_company=self._low[start:end].lstrip(" \t•*-–—·").startswith(_COMPANY_OPENINGS),
-            speaks_as_company=_COMPANY.in_words(words, padded),
+            speaks_as_company=bool(found & _AS_COMPANY),
             requirement=requirement,
         )
 
@@ -127,8 +185,16 @@ class Sentences:
         sentence = self.at(start)
         if not sentence.asks:
             return False
-        own = self._words[start:end].split()
-        if ASK.words.isdisjoint(own):
+        words = self._words
+        if ASK.words.isdisjoint(words[start:end].split()):
             return True
-        rest = f" {' '.join((self._words[sentence.start : start] + ' ' + self._words[end : sentence.end]).split())} "
-        return ASK.in_words(set(rest.split()), rest)
+        rest = words[sentence.start : start].split() + words[end : sentence.end].split()
+        return bool(_ASK_CUES.bits(rest))
+
+
+def _sentence_starts(text: str, line_start: int) -> list[int]:
+    """The sentence starts of the line at `line_start`, then the next line's start if there is a next line.
+    The line's break is scanned too, so that ". ; ? !" at the end of the line sees the space after it."""
+    line_end = text.find("\n", line_start)
+    scan_end = len(text) if line_end < 0 else line_end + 1
+    return [line_start, *[m.end() for m in _SEPARATOR.finditer(text, line_start, scan_end)]]
