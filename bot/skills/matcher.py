@@ -145,8 +145,9 @@ class _Form:
 _Symbol = tuple[int, str, list[_Form]]
 # What the automaton holds for a key: the width of the word form it spells without the spaces around it,
 # the offset of its anchor word, whether it has several words, its forms (None when the key only leads to
-# symbol forms) and the symbol forms that leave this key in the spaced text.
-_Hit = tuple[int, int, bool, list[_Form] | None, tuple[_Symbol, ...]]
+# symbol forms), the entry of its first form when that form has no case rule (found without looking at the
+# written text), and the symbol forms that leave this key in the spaced text.
+_Hit = tuple[int, int, bool, list[_Form] | None, Entry | None, tuple[_Symbol, ...]]
 
 
 def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None) -> None:
@@ -160,10 +161,11 @@ def _attach(forms: list[_Form], entry: Entry, exact: frozenset[str] | None) -> N
     forms.append(_Form(entry, exact))
 
 
-def _word_hit(key: str, forms: list[_Form] | None) -> tuple[int, int, bool, list[_Form] | None]:
+def _word_hit(key: str, forms: list[_Form]) -> tuple[int, int, bool, list[_Form], Entry | None]:
     words = key.split(" ")
     at = _anchor(words)
-    return len(key), sum(map(len, words[:at])) + at, len(words) > 1, forms
+    free = forms[0].entry if forms[0].exact is None else None
+    return len(key), sum(map(len, words[:at])) + at, len(words) > 1, forms, free
 
 
 def _symbol_key(symbol_form: str) -> tuple[str, int]:
@@ -187,7 +189,7 @@ def _compile(word_forms: dict[str, list[_Form]], symbol_forms: dict[str, list[_F
     hits = {f" {key} ": _word_hit(key, forms) for key, forms in word_forms.items()}
     automaton = ahocorasick.Automaton()
     for key in sorted(hits.keys() | symbols.keys()):
-        hit: _Hit = (*hits.get(key, (0, 0, False, None)), tuple(symbols.get(key, ())))
+        hit: _Hit = (*hits.get(key, (0, 0, False, None, None)), tuple(symbols.get(key, ())))
         automaton.add_word(key, hit)
     automaton.make_automaton()
     return automaton
@@ -240,7 +242,7 @@ class Matcher:
         found: list[_Found] = []
         kept: set[tuple[int, int]] = set()  # (start, anchor offset) of the word forms found so far
         # Longest first: of the word forms with one start and one anchor word, the longest valid one counts.
-        for last, (width, anchor, several, forms, symbols) in reversed(hits):
+        for last, (width, anchor, several, forms, free, symbols) in reversed(hits):
             if forms is not None:
                 end = last - 1  # `last` is the key's closing space, one past the form in the unpadded text
                 start = end - width
@@ -252,9 +254,11 @@ class Matcher:
                         or is_bounded(low, start, end)
                     )
                     and not (several and _BAD_GAP.search(low, start, end))
-                    and _accept(exact, start, end, forms, found)
                 ):
-                    kept.add((start, anchor))
+                    entry = free or _accepted(exact, start, end, forms)
+                    if entry is not None:
+                        found.append((start, end, entry))
+                        kept.add((start, anchor))
             for back, symbol_form, symbol_forms in symbols:
                 _match_symbol(exact, low, last - back, symbol_form, symbol_forms, found)
         return _longest_first(found)
@@ -266,13 +270,12 @@ def words_of_exact(spelling: str) -> list[str]:
     return "".join(chars).split()
 
 
-def _accept(text: str | None, start: int, end: int, forms: list[_Form], found: list[_Found]) -> bool:
-    """Record the first form whose case rule the written `text` meets (no text: case rules ignored)."""
+def _accepted(text: str | None, start: int, end: int, forms: list[_Form]) -> Entry | None:
+    """The entry of the first form whose case rule the written `text` meets (no text: case rules ignored)."""
     for form in forms:
         if form.exact is None or text is None or " ".join(words_of_exact(text[start:end])) in form.exact:
-            found.append((start, end, form.entry))
-            return True
-    return False
+            return form.entry
+    return None
 
 
 def _match_symbol(
