@@ -67,6 +67,11 @@ _APPLY_CUE = re.compile(
     r" interested)|applications? (?:close|deadline|are reviewed)|we look forward to (?:receiving|hearing|your))",
     re.IGNORECASE,
 )
+_BENEFIT_CUE = re.compile(
+    r"(?:- )?(?:(?:in addition |in return |in exchange |further(?:more)? )?(?:we (?:can )?offer you|you(?:'ll| will) (?:also )?(?:receive|get) (?:a |an )?(?:competitive|attractive|generous|excellent))"
+    r"|(?:there are )?(?:excellent|great|attractive|generous) benefits|(?:a )?(?:competitive|attractive|generous) (?:salary|salaries|pension|compensation|remuneration|pay)\b)",
+    re.IGNORECASE,
+)
 _REQUIREMENT_CUE = re.compile(
     r"(?:- )?(?:you (?:have|bring|are|should|must|possess|hold|know)\b|must (?:have|be)\b|experience (?:with|in|using)\b"
     r"|\d+\+? (?:years|yrs)|(?:at least|minimum(?: of)?) \w+ (?:years|yrs)|proficien|(?:strong|solid|excellent|good|deep)"
@@ -155,6 +160,8 @@ _EEO_WORDS = frozenset(
     ("welcome", "equal", "regard", "discriminate", "e-verify", "accommodation", "accommodations", "affirmative",
      "veteran", "veterans", "diversity", "diverse", "inclusive", "qualified")
 )  # fmt: skip
+_BENEFIT_WORDS = frozenset(("offer", "benefits", "competitive", "attractive", "generous", "excellent"))
+"""Every benefit cue holds one of these words."""
 _PREFERENCE_WORDS = frozenset(
     ("plus", "advantage", "asset", "bonus", "nice", "nice-to-have", "preferred", "preferably", "preference", "ideally",
      "desirable", "desired", "advantageous", "required", "mandatory", "must", "helpful", "beneficial", "great",
@@ -166,13 +173,14 @@ _PREFERENCE_WORDS = frozenset(
 class _Cues:
     """Where sentence cues can be at all (a word set, then str.find), so most lines skip those patterns."""
 
-    __slots__ = ("eeo", "glued", "preference")
+    __slots__ = ("benefit", "eeo", "glued", "preference")
 
     def __init__(self, text: str) -> None:
         lowered = lower_same_length(text)
         words = word_set(lowered)
         self.eeo = positions(lowered, words & _EEO_WORDS)
         self.preference = positions(lowered, words & _PREFERENCE_WORDS)
+        self.benefit = positions(lowered, words & _BENEFIT_WORDS)
         self.glued = _glued_headings(
             text, {f for w in words & _GLUED_FIRST_WORDS.keys() for f in _GLUED_FIRST_WORDS[w]}
         )
@@ -360,6 +368,9 @@ def _mark_sentence(
         return
     if kind is not _K.HEADER and _APPLY_CUE.match(line):
         marks.append((start, _K.APPLY, None))
+        return
+    if kind is not _K.HEADER and cues.within(cues.benefit, start, end) and _BENEFIT_CUE.match(line):
+        marks.append((start, _K.BENEFITS, None))
         return
     if kind is _K.OTHER:
         if _REQUIREMENT_CUE.match(line) or (cues.within(cues.preference, start, end) and _REQUIRED_CLAIM.search(line)):

@@ -159,6 +159,19 @@ def test_a_requirement_heading_after_an_interested_heading_ends_the_apply_sectio
     assert _kind_of(raw, "We do not discriminate") is K.EEO
 
 
+def test_a_line_that_opens_with_what_the_employer_offers_is_a_benefit() -> None:
+    raw = (
+        "Payroll Specialist\n\nWe run payroll for 400 bakeries. We offer you a yearly training budget.\n"
+        "Requirements\n- Experience with competitive pricing analysis\n- Knowledge of salary and pension systems\n"
+        "- Competitive salary and a company pension"
+    )
+    assert _kind_of(raw, "competitive pricing") is K.REQUIRED
+    assert _kind_of(raw, "Knowledge of salary") is K.REQUIRED
+    assert _kind_of(raw, "Competitive salary and") is K.BENEFITS
+    assert _kind_of(raw, "We offer you") is K.BENEFITS
+    assert _kind_of(raw, "We run payroll") is K.OTHER
+
+
 def test_header_lines_then_intro_prose() -> None:
     raw = (
         "Senior Data Engineer\nAcme Corp\nBerlin, Germany\n\n"
