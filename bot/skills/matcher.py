@@ -52,7 +52,8 @@ _WORDS_TABLE = bytes(_BYTE_TABLE)
 # Between the words of one name the original text may not change line, list item or sentence.
 _BAD_GAP = re.compile(r"[,;:()\[\]{}|\n\r\t•*!?\"]|\.\s")
 _CAMEL = re.compile(r"[a-z][A-Z]")
-# Words too common to look a name up by (a name is anchored at another of its words when it has one).
+# A name is anchored at its first word that is not one of these (`find` keeps the longest valid name
+# per start and anchor word).
 _COMMON_WORDS = """
     a an and as at be by can e for from in is it of on or s the this that to with job jobs team teams work
     company contact new high full well good time our your you we are will all any more"""
@@ -181,12 +182,16 @@ def _symbol_key(symbol_form: str) -> tuple[str, int]:
 
 
 def _compile(word_forms: dict[str, list[_Form]], symbol_forms: dict[str, list[_Form]]) -> Any:
-    """One automaton over the spaced text: each word form as " its words ", each symbol form as `_symbol_key`."""
+    """One automaton over the spaced text: each word form as " its words ", each symbol form as `_symbol_key`.
+
+    None when there is no name (pyahocorasick cannot search with an empty automaton)."""
     symbols: dict[str, list[_Symbol]] = {}
     for symbol_form, forms in symbol_forms.items():
         key, lead = _symbol_key(symbol_form)
         symbols.setdefault(key, []).append((len(key) - lead, symbol_form, forms))
     hits = {f" {key} ": _word_hit(key, forms) for key, forms in word_forms.items()}
+    if not hits and not symbols:
+        return None
     automaton = ahocorasick.Automaton()
     for key in sorted(hits.keys() | symbols.keys()):
         hit: _Hit = (*hits.get(key, (0, 0, False, None, None)), tuple(symbols.get(key, ())))
@@ -235,6 +240,8 @@ class Matcher:
         `word_chars(low)`. `case_rules=False` ignores the entries' `case` option (for a line of
         lower-case tags such as "docker jenkins spring").
         """
+        if self._automaton is None:
+            return []
         exact = text if case_rules else None
         low = lower_keep_offsets(text) if low is None else low
         spaced = word_chars(low) if words is None else words

@@ -198,3 +198,7 @@ def test_a_shorter_name_with_another_anchor_word_survives_a_longer_overlap() -> 
     matcher = Matcher(parse_taxonomy([("anchors.txt", ANCHORS)]))
     assert found(matcher, "IT support engineering") == [("IT", "IT"), ("support engineering", "Support engineering")]
     assert found(matcher, "IT support desk") == [("IT support", "IT support")]
+
+
+def test_a_taxonomy_without_names_finds_nothing() -> None:
+    assert Matcher(parse_taxonomy([("empty.txt", "")])).find("Java, C++ and .NET") == []
