@@ -72,6 +72,21 @@ _BENEFIT_CUE = re.compile(
     r"|(?:there are )?(?:excellent|great|attractive|generous) benefits|(?:a )?(?:competitive|attractive|generous) (?:salary|salaries|pension|compensation|remuneration|pay)\b)",
     re.IGNORECASE,
 )
+_COMPANY_NOUNS = (
+    "leader", "provider", "supplier", "manufacturer", "developer", "company", "firm", "business", "organisation",
+    "organization", "university", "institution", "institute", "hospital", "platform", "start-up", "startup",
+    "consultancy", "agency", "bank", "employer", "centre", "center",
+)  # fmt: skip
+_COMPANY_CUE = re.compile(
+    r"(?!(?:- )?(?:you|your|it|this|that|there|what|who|key|the (?:role|position|job|ideal|successful|right|candidate))\b)"
+    r"\S+(?: \S+){0,4}? (?:is|are) (?:a|an|the|one of the)"
+    r"(?: (?!(?:for|of|to|in|on|at|with|that|which|who|where|within)\b)\S+){0,7}? (?:"
+    + "|".join(_COMPANY_NOUNS)
+    + r")s?\b",
+    re.IGNORECASE,
+)
+"""A sentence that opens by saying what the employer is ("Acme is a global leader in …", "We are the leading
+supplier of …"): the company blurb, wherever it stands."""
 _REQUIREMENT_CUE = re.compile(
     r"(?:- )?(?:you (?:have|bring|are|should|must|possess|hold|know)\b|must (?:have|be)\b|experience (?:with|in|using)\b"
     r"|\d+\+? (?:years|yrs)|(?:at least|minimum(?: of)?) \w+ (?:years|yrs)|proficien|(?:strong|solid|excellent|good|deep)"
@@ -162,6 +177,7 @@ _EEO_WORDS = frozenset(
 )  # fmt: skip
 _BENEFIT_WORDS = frozenset(("offer", "benefits", "competitive", "attractive", "generous", "excellent"))
 """Every benefit cue holds one of these words."""
+_COMPANY_WORDS = frozenset(_COMPANY_NOUNS) | {noun + "s" for noun in _COMPANY_NOUNS}
 _PREFERENCE_WORDS = frozenset(
     ("plus", "advantage", "asset", "bonus", "nice", "nice-to-have", "preferred", "preferably", "preference", "ideally",
      "desirable", "desired", "advantageous", "required", "mandatory", "must", "helpful", "beneficial", "great",
@@ -173,7 +189,7 @@ _PREFERENCE_WORDS = frozenset(
 class _Cues:
     """Where sentence cues can be at all (a word set, then str.find), so most lines skip those patterns."""
 
-    __slots__ = ("benefit", "eeo", "glued", "preference")
+    __slots__ = ("benefit", "company", "eeo", "glued", "preference")
 
     def __init__(self, text: str) -> None:
         lowered = lower_same_length(text)
@@ -181,6 +197,7 @@ class _Cues:
         self.eeo = positions(lowered, words & _EEO_WORDS)
         self.preference = positions(lowered, words & _PREFERENCE_WORDS)
         self.benefit = positions(lowered, words & _BENEFIT_WORDS)
+        self.company = positions(lowered, words & _COMPANY_WORDS)
         self.glued = _glued_headings(
             text, {f for w in words & _GLUED_FIRST_WORDS.keys() for f in _GLUED_FIRST_WORDS[w]}
         )
@@ -371,6 +388,9 @@ def _mark_sentence(
         return
     if kind is not _K.HEADER and cues.within(cues.benefit, start, end) and _BENEFIT_CUE.match(line):
         marks.append((start, _K.BENEFITS, None))
+        return
+    if kind is not _K.HEADER and cues.within(cues.company, start, end) and _COMPANY_CUE.match(line):
+        marks.append((start, _K.ABOUT, None))
         return
     if kind is _K.OTHER:
         if _REQUIREMENT_CUE.match(line) or (cues.within(cues.preference, start, end) and _REQUIRED_CLAIM.search(line)):

@@ -111,7 +111,7 @@ def test_glued_headings_in_text_copied_from_a_pdf() -> None:
     assert _kind_of(raw, "Ensure that") is K.RESPONSIBILITIES
     assert _kind_of(raw, "Experience with SAP") is K.REQUIRED
     assert _kind_of(raw, "attractive salary") is K.BENEFITS
-    assert _kind_of(raw, "wind energy") is K.OTHER
+    assert _kind_of(raw, "wind energy") is K.ABOUT  # what the employer is: the company blurb
 
 
 def test_glued_headings_of_several_words_open_their_section() -> None:
@@ -170,6 +170,20 @@ def test_a_line_that_opens_with_what_the_employer_offers_is_a_benefit() -> None:
     assert _kind_of(raw, "Competitive salary and") is K.BENEFITS
     assert _kind_of(raw, "We offer you") is K.BENEFITS
     assert _kind_of(raw, "We run payroll") is K.OTHER
+
+
+def test_a_sentence_saying_what_the_employer_is_belongs_to_the_company_blurb() -> None:
+    raw = (
+        "Requirements\n- Experience with Kafka and Flink\n"
+        "Northwind Freight is a global leader in logistics software for ports and rail yards .\n"
+        "- You are a skilled Scala developer\n"
+        "We are the leading supplier of container tracking platforms .\n"
+        "The role is a great platform for growing into architecture ."
+    )
+    assert _kind_of(raw, "Northwind Freight is") is K.ABOUT
+    assert _kind_of(raw, "We are the leading") is K.ABOUT
+    assert _kind_of(raw, "skilled Scala developer") is K.REQUIRED
+    assert _kind_of(raw, "The role is") is K.REQUIRED
 
 
 def test_header_lines_then_intro_prose() -> None:
@@ -258,7 +272,7 @@ def test_sentences_of_an_unheaded_paragraph_are_judged_one_by_one() -> None:
         "Senior Java Developer\nZurich, Switzerland\n\n"
         "We are a bank. You have 7+ years with Java. Knowledge of Kafka is an advantage. German is a must."
     )
-    assert _kind_of(raw, "We are a bank") is K.OTHER
+    assert _kind_of(raw, "We are a bank") is K.ABOUT
     assert _kind_of(raw, "7+ years") is K.REQUIRED
     assert _kind_of(raw, "Kafka") is K.PREFERRED
     assert _kind_of(raw, "German is a must") is K.REQUIRED
