@@ -193,7 +193,7 @@ def _compile(word_forms: dict[str, list[_Form]], symbol_forms: dict[str, list[_F
     if not hits and not symbols:
         return None
     automaton = ahocorasick.Automaton()
-    for key in sorted(hits.keys() | symbols.keys()):
+    for key in hits.keys() | symbols.keys():
         hit: _Hit = (*hits.get(key, (0, 0, False, None, None)), tuple(symbols.get(key, ())))
         automaton.add_word(key, hit)
     automaton.make_automaton()
