@@ -47,18 +47,31 @@ _TOOL_CUES = re.compile(
     r"|crm|presentations?|reports?|email)\b",
     re.IGNORECASE,
 )
+# The word right after a term, past spaces, tabs and hyphens: one regular-expression match per mention, then
+# set look-ups, instead of one alternation per word list.
+_WORD_AFTER = re.compile(r"[ \t-]*(\w*)")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # A role or team named after the term: "DevOps engineers", "our Java practice", "Frontend Developer".
-_ROLE_AFTER = re.compile(
-    r"[ \t-]*(?:engineers?|developers?|managers?|architects?|consultants?|specialists?|analysts?|administrators?"
-    r"|leads?|team|teams|community|squad|department|experts?|designers?|programmers?|scientists?|testers?"
-    r"|officers?|directors?|coordinators?|technicians?|evangelists?|champions?|practice|guild|chapter"
-    r"|professionals?|partners?|supporters?|representatives?|assistants?|associates?|advisors?|recruiters?)\b"
+_ROLE_WORDS = _word_set(
+    """engineer engineers developer developers manager managers architect architects consultant consultants
+    specialist specialists analyst analysts administrator administrators lead leads team teams community squad
+    department expert experts designer designers programmer programmers scientist scientists tester testers
+    officer officers director directors coordinator coordinators technician technicians evangelist evangelists
+    champion champions practice guild chapter professional professionals partner partners supporter supporters
+    representative representatives assistant assistants associate associates advisor advisors recruiter
+    recruiters"""
 )
 # An organisational noun after a practice, domain or field names a unit, process or perk of the employer
 # ("our HR team", "the Recruitment Committee", "education budget", "R&D unit"), not a skill.
-_ORG_AFTER = re.compile(
-    r"[ \t-]*(?:teams?|committees?|department|division|unit|colleagues|staff|personnel|budgets?|grants?"
-    r"|verification|discounts?|portal|recruiters?|agenc(?:y|ies)|offices?|hubs?|organi[sz]ation|funded|backed|insurance)\b"
+_ORG_WORDS = _word_set(
+    """team teams committee committees department division unit colleagues staff personnel budget budgets grant
+    grants verification discount discounts portal recruiter recruiters agency agencies office offices hub hubs
+    organisation organization funded backed insurance"""
 )
 # A degree that names a programme or its people rather than a requirement ("the PhD programme", "PhD students").
 _PROGRAMME_AFTER = re.compile(
@@ -110,14 +123,23 @@ class SectionIndex:
     """The section kind at any clean-text offset (text outside every section is OTHER)."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
-        self._sections = sorted(sections, key=lambda s: (s.start, s.end))
-        self._starts = [s.start for s in self._sections]
+        ordered = sorted(sections, key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in ordered]
+        self._ends = [s.end for s in ordered]
+        self._kinds = [s.kind for s in ordered]
 
     def kind_at(self, offset: int) -> SectionKind:
         i = bisect.bisect_right(self._starts, offset) - 1
-        if i >= 0 and offset < self._sections[i].end:
-            return self._sections[i].kind
+        if i >= 0 and offset < self._ends[i]:
+            return self._kinds[i]
         return _OTHER
+
+
+def _word_after(low: str, end: int) -> str:
+    """The word (a run of `\\w`) after `end` past spaces, tabs and hyphens; "" if none. A word list test on it
+    is the same as the alternation `[ \\t-]*(?:word|…)\\b`, as every listed word is made of word characters."""
+    found = _WORD_AFTER.match(low, end)
+    return found.group(1) if found else ""
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -131,6 +153,14 @@ def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind, 
 
     `skill_list`: the term stands on a line made of taxonomy names ("Consulting Information Technology").
     """
+    asked = _asked_in_sentence(sentences, match, kind)
+    if asked is not None:
+        return asked
+    return skill_list or _listed_alone(text, match)
+
+
+def _asked_in_sentence(sentences: Sentences, match: Match, kind: SectionKind) -> bool | None:
+    """`asked_for` as far as the section and the sentence tell; None: up to the line the term is on."""
     sentence = sentences.at(match.start)
     if sentence.opens_as_company and not sentence.to_candidate:
         return False  # "We offer flexible hours", even when it trails a requirement list
@@ -138,8 +168,13 @@ def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind, 
         return True
     if kind in _NOT_ABOUT_THE_CANDIDATE:
         return False
-    if skill_list or sentences.asks_for(match.start, match.end):  # the cheap test first
+    if sentence.asks and sentences.asks_for(match.start, match.end):  # asks_for is False if the sentence asks nothing
         return True
+    return None
+
+
+def _listed_alone(text: str, match: Match) -> bool:
+    """The term stands on a short line or a tag line: a list item, not prose."""
     line = _line(text, match.start, match.end)
     return _short(line) or looks_like_tag_line(line)
 
@@ -152,28 +187,51 @@ def _short(line: str) -> bool:
 def skill_list_lines(text: str, matches: Sequence[Match]) -> set[int]:
     """Start offsets of lines that are lists of taxonomy names: taxonomy names cover most of their
     letters and they hold no sentence ("Consulting Information Technology IT Consulting")."""
-    return _skill_list_lines(text, matches, _line_starts(text, matches))
-
-
-def _line_starts(text: str, matches: Sequence[Match]) -> list[int]:
-    """The start offset of each match's line."""
-    return [text.rfind("\n", 0, m.start) + 1 for m in matches]
-
-
-def _skill_list_lines(text: str, matches: Sequence[Match], line_starts: Sequence[int]) -> set[int]:
-    """`skill_list_lines`, given each match's line start. Only lines with two names or more and no sentence
-    mark get their letters counted."""
+    line_starts = [text.rfind("\n", 0, m.start) + 1 for m in matches]
     lines = set()
     for start, count in Counter(line_starts).items():
-        if count < 2:
-            continue
-        line = _line(text, start, start)
-        if _has_sentence_mark(line):
-            continue
-        names = "".join([text[m.start : m.end] for m, at in zip(matches, line_starts, strict=True) if at == start])
-        if _letters(names) >= SKILL_LIST_COVERAGE * _letters(line):
-            lines.add(start)
+        if count >= 2:
+            on_line = [m for m, at in zip(matches, line_starts, strict=True) if at == start]
+            if _lists_names(text, _line(text, start, start), on_line):
+                lines.add(start)
     return lines
+
+
+def _lists_names(text: str, line: str, on_line: Sequence[Match]) -> bool:
+    """Whether `line` is a list of the names `on_line` (two or more): no sentence mark, and the names
+    cover most of its letters."""
+    if _has_sentence_mark(line):
+        return False
+    names = "".join([text[m.start : m.end] for m in on_line])
+    return _letters(names) >= SKILL_LIST_COVERAGE * _letters(line)
+
+
+class _SkillListLines:
+    """`skill_list_lines` one line at a time, for matches sorted by start: a line is only worked out when a
+    mention on it needs the answer, which most lines with mentions never do."""
+
+    def __init__(self, text: str, matches: Sequence[Match]) -> None:
+        self._text = text
+        self._matches = matches
+        self._starts = [m.start for m in matches]
+        self._known: dict[int, bool] = {}  # line start → a list of names or not
+
+    def holds(self, offset: int) -> bool:
+        """Whether the line around `offset` is a list of taxonomy names."""
+        text = self._text
+        line_start = text.rfind("\n", 0, offset) + 1
+        known = self._known.get(line_start)
+        if known is None:
+            line_end = text.find("\n", offset)
+            if line_end < 0:
+                line_end = len(text)
+            # the matches whose line starts at line_start: starts from line_start up to the line break
+            lo = bisect.bisect_left(self._starts, line_start)
+            hi = bisect.bisect_right(self._starts, line_end)
+            on_line = self._matches[lo:hi]
+            known = len(on_line) >= 2 and _lists_names(text, text[line_start:line_end], on_line)
+            self._known[line_start] = known
+        return known
 
 
 def _letters(text: str) -> int:
@@ -214,7 +272,7 @@ def states_requirement(low: str, sentences: Sentences, start: int, end: int, kin
     sentence = sentences.at(start)
     if sentence.asks and sentences.asks_for(start, end):  # asks_for is False where the sentence asks nothing
         return True
-    if _ROLE_AFTER.match(low, end):
+    if _word_after(low, end) in _ROLE_WORDS:
         return False
     if sentence.opens_as_company:
         return False
@@ -231,7 +289,9 @@ def _about_the_company(low: str, sentences: Sentences, match: Match, kind: Secti
     if kind in _ASKING_SECTIONS:
         return False
     sentence = sentences.at(match.start)
-    if not sentence.speaks_as_company or sentence.to_candidate or sentences.asks_for(match.start, match.end):
+    if not sentence.speaks_as_company or sentence.to_candidate:
+        return False
+    if sentence.asks and sentences.asks_for(match.start, match.end):  # asks_for is False if the sentence asks nothing
         return False
     return not _HIRING.search(low, sentence.start, sentence.end)  # "we are looking for a DevOps engineer"
 
@@ -240,7 +300,7 @@ def _someone_elses_role(low: str, match: Match, kind: SectionKind) -> bool:
     """A practice or domain naming other people's role in the body ("our HR supporter", "work with Finance
     Partners", "Bioinformatics specialists"): not asked of the candidate. The title, and a role the posting
     hires for ("we are looking for a DevOps Engineer", "as a Site Reliability Engineer you…"), still count."""
-    if kind is _HEADER or not _ROLE_AFTER.match(low, match.end):
+    if kind is _HEADER or _word_after(low, match.end) not in _ROLE_WORDS:
         return False
     return not _THE_JOB_BEFORE.search(low, max(0, match.start - 60), match.start)
 
@@ -263,7 +323,7 @@ def _not_a_skill_here(text: str, low: str, sentences: Sentences, match: Match, k
         return False
     return bool(
         _about_the_company(low, sentences, match, kind)
-        or _ORG_AFTER.match(low, match.end)
+        or _word_after(low, match.end) in _ORG_WORDS
         or _someone_elses_role(low, match, kind)
         or (category is _EDUCATION and _PROGRAMME_AFTER.match(low, match.end))
     )
@@ -333,8 +393,7 @@ def in_context(
     keep = [not a for a in ambiguous]
     plain = [m for m, a in zip(matches, ambiguous, strict=True) if not a]  # matches come sorted by start
     plain_starts = [m.start for m in plain]
-    line_starts = _line_starts(text, matches)
-    listed = _skill_list_lines(text, matches, line_starts)
+    listed = _SkillListLines(text, matches)
     if low is None:
         low = lower_keep_offsets(text)
     for i, match in enumerate(matches):
@@ -343,7 +402,8 @@ def in_context(
         if entry.category in _UNIT_OR_LANGUAGE and _not_a_skill_here(text, low, sentences, match, kinds[i]):
             keep[i] = False
         elif context is _SKILL or (context is None and _generic(match, text)):
-            keep[i] = asked_for(text, sentences, match, kinds[i], line_starts[i] in listed)
+            asked = _asked_in_sentence(sentences, match, kinds[i])
+            keep[i] = asked if asked is not None else listed.holds(match.start) or _listed_alone(text, match)
         elif ambiguous[i]:
             lo, hi = _window(text, match)
             cues = _CODE_CUES if context is _CODE else _TOOL_CUES
