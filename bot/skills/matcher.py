@@ -351,7 +351,7 @@ def _longest_first(found: list[_Found]) -> list[Match]:
 
 
 def _settled(run: list[_Found]) -> list[_Found]:
-    """The matches of one overlapping run that no longer (or earlier, same-length) match overlaps."""
+    """The matches of one overlapping run kept in `_longest_key` order: each one that overlaps none kept before it."""
     kept: list[_Found] = []
     for match in sorted(run, key=_longest_key):
         start, end = match[0], match[1]
