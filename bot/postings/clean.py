@@ -94,6 +94,10 @@ class _Builder:
 
 # --- plain text and markdown -------------------------------------------------------------------
 
+_WINDOWS_1252_MARKS = (
+    ("\x91", "‘"), ("\x92", "’"), ("\x93", "“"), ("\x94", "”"), ("\x95", "•"), ("\x96", "–"), ("\x97", "—"),
+)  # fmt: skip
+"""Quotes, bullet and dashes of Windows-1252 text that arrived as C1 control characters (read as Latin-1)."""
 _ODD_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\r\f\v\u00a0\u202f\u205f\u3000" + "".join(
     chr(c) for c in range(0x2000, 0x200B)
 )
@@ -165,6 +169,9 @@ def _markdown_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _clean_markdown(text: str) -> Cleaned:
     """Remove markdown/Discord markers; keep every other character where it is."""
+    for control, mark in _WINDOWS_1252_MARKS:  # one character for one: offsets stay the same
+        if control in text:
+            text = text.replace(control, mark)
     if not _needs_markdown_cleaning(text):
         return Cleaned(_identity(text), frozenset())
     out = _Builder()

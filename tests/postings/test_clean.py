@@ -54,6 +54,13 @@ def test_zero_width_nbsp_and_crlf() -> None:
     _assert_origin_exact(raw, cleaned.clean)
 
 
+def test_windows_1252_punctuation_read_as_control_characters_is_restored() -> None:
+    raw = "What\x92s in it for you\n\x95You\x92ll use \x93Go\x94 \x96 and Rust \x95Remote"
+    cleaned = clean_posting(raw)
+    assert cleaned.clean.text == "What’s in it for you\n- You’ll use “Go” – and Rust •Remote"
+    _assert_origin_exact(raw, cleaned.clean)
+
+
 def test_discord_mentions_and_custom_emoji_are_removed() -> None:
     assert clean_posting("Ping <@123456> or <#987> <:party:555> now").clean.text == "Ping  or   now"
 

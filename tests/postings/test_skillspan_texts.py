@@ -24,6 +24,10 @@ def _postings(shared_dir: Path) -> list[str]:
     return ["\n".join(sentences) for sentences in groups.values()]
 
 
+_WINDOWS_1252_MARKS = str.maketrans("\x91\x92\x93\x94\x95\x96\x97", "‘’“”•–—")
+"""Quotes, bullets and dashes that some postings hold as control characters: cleaning restores them."""
+
+
 def test_skillspan_postings(shared_dir: Path) -> None:
     texts = _postings(shared_dir)
     assert len(texts) > 50
@@ -32,7 +36,7 @@ def test_skillspan_postings(shared_dir: Path) -> None:
         cleaned = clean_posting(text)
         clean = cleaned.clean
         assert len(clean.origin) == len(clean.text) + 1
-        if clean.text != text:
+        if clean.text != text.translate(_WINDOWS_1252_MARKS):
             changed += 1
             assert clean.text.count("\n") == text.count("\n")  # lines are never merged
             for i, ch in enumerate(clean.text):
