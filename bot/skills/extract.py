@@ -163,7 +163,7 @@ def _with_tag_lines(matcher: Matcher, text: str, matches: list[Match]) -> list[M
     added: list[Match] = []
     start = 0
     for line in text.split("\n"):
-        if looks_like_tag_line(line):
+        if line.islower() and looks_like_tag_line(line):  # islower first: C-level, false for most lines
             found = matcher.find(line, case_rules=False)
             covered = sum(m.end - m.start for m in found)
             if len(found) >= 3 and covered >= TAG_LINE_COVERAGE * sum(map(len, line.split())):
