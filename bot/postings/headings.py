@@ -71,7 +71,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
     (
         SectionKind.BENEFITS,
         r"(?:our |the |employee |key |additional )?(?:benefits|perks)(?: (?:and|&) (?:perks|benefits|compensation))?"
-        r"|(?:job |employee )?benefits|salary and (?:appointment )?terms|(?:compensation|remuneration|salary|pay|rewards?)(?: (?:and|&) (?:benefits|perks))?|total rewards|what (?:we|you) (?:offer|get)|what can we offer(?: you)?"
+        r"|(?:job |employee )?benefits|salary and (?:appointment )?terms|(?:compensation|remuneration|salary|pay|rewards?)(?: (?:and|&) (?:benefits|perks))?|total rewards|what (?:we|you) (?:offer|get)|what can we offer(?: you)?|(?:what )?you(?:'ll| will)? get"
         r"|(?:we|our) offer|in return(?: we offer)?|what(?:'s| is) in it for you|why (?:join us|join|work (?:here|with us)|us)"
         r"|why you(?:'ll| will) love (?:working (?:here|with us)|it here|us)|life at \w+|what we (?:give|provide)"
         r"|(?:was )?wir bieten(?: dir| ihnen)?|unser angebot|das bieten wir(?: dir)?|deine vorteile|benefits für dich"

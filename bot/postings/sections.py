@@ -69,7 +69,7 @@ _APPLY_CUE = re.compile(
 )
 _BENEFIT_CUE = re.compile(
     r"(?:- )?(?:(?:in addition |in return |in exchange |further(?:more)? )?(?:we (?:can )?offer you|you(?:'ll| will) (?:also )?(?:receive|get) (?:a |an )?(?:competitive|attractive|generous|excellent))"
-    r"|(?:there are )?(?:excellent|great|attractive|generous) benefits|(?:a )?(?:competitive|attractive|generous) (?:salary|salaries|pension|compensation|remuneration|pay)\b)",
+    r"|(?:there are )?(?:excellent|great|attractive|generous) benefits|(?:our )?(?:\w+ )?range of (?:benefits|perks|rewards)|(?:a )?(?:competitive|attractive|generous) (?:salary|salaries|pension|compensation|remuneration|pay)\b)",
     re.IGNORECASE,
 )
 _COMPANY_NOUNS = (

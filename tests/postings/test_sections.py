@@ -59,6 +59,8 @@ def _kind_of(raw: str, snippet: str) -> SectionKind:
         ("Vos missions", K.RESPONSIBILITIES),
         ("What we offer", K.BENEFITS),
         ("Our offer", K.BENEFITS),
+        ("You get:", K.BENEFITS),
+        ("What you'll get", K.BENEFITS),
         ("What can we offer you?", K.BENEFITS),
         ("Remuneration & Benefits", K.BENEFITS),
         ("Our requirements", K.REQUIRED),
@@ -169,6 +171,7 @@ def test_a_line_that_opens_with_what_the_employer_offers_is_a_benefit() -> None:
     assert _kind_of(raw, "Knowledge of salary") is K.REQUIRED
     assert _kind_of(raw, "Competitive salary and") is K.BENEFITS
     assert _kind_of(raw, "We offer you") is K.BENEFITS
+    assert _kind_of(raw + "\nOur wide range of rewards: gym, bikes", "range of rewards") is K.BENEFITS
     assert _kind_of(raw, "We run payroll") is K.OTHER
 
 
