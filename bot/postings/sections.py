@@ -175,7 +175,9 @@ _EEO_WORDS = frozenset(
     ("welcome", "equal", "regard", "discriminate", "e-verify", "accommodation", "accommodations", "affirmative",
      "veteran", "veterans", "diversity", "diverse", "inclusive", "qualified")
 )  # fmt: skip
-_BENEFIT_WORDS = frozenset(("offer", "benefits", "competitive", "attractive", "generous", "excellent"))
+_BENEFIT_WORDS = frozenset(
+    ("offer", "benefits", "perks", "rewards", "competitive", "attractive", "generous", "excellent")
+)
 """Every benefit cue holds one of these words."""
 _COMPANY_WORDS = frozenset(_COMPANY_NOUNS) | {noun + "s" for noun in _COMPANY_NOUNS}
 _PREFERENCE_WORDS = frozenset(
