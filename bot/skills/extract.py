@@ -30,6 +30,7 @@ _HEAD_NOUN = re.compile(
     r"[ -](?:technolog(?:y|ies)|frameworks?|tools|tooling|languages?|architectures?|logic|patterns|principles|concepts"
     r"|environments?|ecosystem|stack|methodolog(?:y|ies)|practices|fundamentals|techniques|libraries)\b"
 )
+_HEAD_NOUN_GAP = frozenset(" -")  # what may follow a term before its head noun (tested before the pattern)
 
 
 @functools.cache
@@ -65,17 +66,19 @@ class _Posting:
         self.index = SectionIndex(sections)
         self.sentences = Sentences(text, self.low, self.words)
 
-    def found(self, start: int, end: int, category: Category) -> _Found:
-        kind = self.index.kind_at(start)
-        head = None if category is Category.LANGUAGE else _HEAD_NOUN.match(self.low, end)
-        if head:  # "English language" is the language "English": its name is the wording to copy
-            end = head.end()
+    def found(self, start: int, end: int, kind: SectionKind, category: Category) -> _Found:
+        low = self.low
+        if category is not Category.LANGUAGE and low[end : end + 1] in _HEAD_NOUN_GAP:
+            head = _HEAD_NOUN.match(low, end)
+            if head:  # "English language" is the language "English": its name is the wording to copy
+                end = head.end()
+        sentences = self.sentences
         return _Found(
             start,
             end,
             kind,
-            mention_requirement(kind, self.sentences.at(start)),
-            states_requirement(self.low, self.sentences, start, end, kind),
+            mention_requirement(kind, sentences.at(start)),
+            states_requirement(low, sentences, start, end, kind),
         )
 
 
@@ -91,23 +94,29 @@ def extract_with(
     text, index = posting.text, posting.index
     matches: list[Match] = []
     kinds: list[SectionKind] = []
+    kind_at = index.kind_at
     for match in _with_tag_lines(matcher, text, matcher.find(text, posting.low, posting.words)):
-        kind = index.kind_at(match.start)
+        kind = kind_at(match.start)
         if kind is not SectionKind.CHROME:  # the job site around the posting never counts
             matches.append(match)
             kinds.append(kind)
     keep = in_context(text, posting.sentences, matches, kinds)
 
-    kept = [m for m, ok in zip(matches, keep, strict=True) if ok and not _soft_word_not_a_skill(posting.low, m)]
+    kept: list[Match] = []
+    kept_kinds: list[SectionKind] = []
+    for match, kind, ok in zip(matches, kinds, keep, strict=True):
+        if ok and not _soft_word_not_a_skill(posting.low, match):
+            kept.append(match)
+            kept_kinds.append(kind)
     spans = _degree_wording(posting.low, kept)
     terms: dict[str, _Term] = {}
     skill_lines: set[int] = set()
-    for match, (start, end) in zip(kept, spans, strict=True):
+    for match, kind, (start, end) in zip(kept, kept_kinds, spans, strict=True):
         entry = match.entry
-        term = terms.get(entry.name) or terms.setdefault(
-            entry.name, _Term(entry.name, entry.category, entry.weak, entry.parents)
-        )
-        term.found.append(posting.found(start, end, entry.category))
+        term = terms.get(entry.name)
+        if term is None:
+            term = terms[entry.name] = _Term(entry.name, entry.category, entry.weak, entry.parents)
+        term.found.append(posting.found(start, end, kind, entry.category))
         skill_lines.add(text.rfind("\n", 0, match.start) + 1)
 
     # a rejected ambiguous name ("Go to our site") is not a discovery either
@@ -115,11 +124,12 @@ def extract_with(
     for section in sections:
         if section.kind in (SectionKind.REQUIRED, SectionKind.PREFERRED):
             skill_lines.update(_line_starts(text, section.start, section.end))
-    for item in discover(text, posting.low, index.kind_at, taken, sorted(skill_lines), posting.sentences.asks_for):
+    for item in discover(text, posting.low, kind_at, taken, sorted(skill_lines), posting.sentences.asks_for):
         term = _Term(item.name, Category.OTHER)
         for start in _occurrences(posting.low, item.name.lower(), taken):
-            if index.kind_at(start) is not SectionKind.CHROME:
-                term.found.append(posting.found(start, start + len(item.name), Category.OTHER))
+            kind = kind_at(start)
+            if kind is not SectionKind.CHROME:
+                term.found.append(posting.found(start, start + len(item.name), kind, Category.OTHER))
         terms.setdefault(item.name.casefold(), term)
 
     in_title = {m.entry.name for m in matcher.find(title)} if title else set()
