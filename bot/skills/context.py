@@ -168,7 +168,7 @@ def _asked_in_sentence(sentences: Sentences, match: Match, kind: SectionKind) ->
         return True
     if kind in _NOT_ABOUT_THE_CANDIDATE:
         return False
-    if sentence.asks and sentences.asks_for(match.start, match.end):  # asks_for is False if the sentence asks nothing
+    if sentences.asks_in(sentence, match.start, match.end):
         return True
     return None
 
@@ -270,7 +270,7 @@ def states_requirement(low: str, sentences: Sentences, start: int, end: int, kin
     if kind in _ASKING_SECTIONS:
         return True
     sentence = sentences.at(start)
-    if sentence.asks and sentences.asks_for(start, end):  # asks_for is False where the sentence asks nothing
+    if sentences.asks_in(sentence, start, end):
         return True
     if _word_after(low, end) in _ROLE_WORDS:
         return False
@@ -291,16 +291,17 @@ def _about_the_company(low: str, sentences: Sentences, match: Match, kind: Secti
     sentence = sentences.at(match.start)
     if not sentence.speaks_as_company or sentence.to_candidate:
         return False
-    if sentence.asks and sentences.asks_for(match.start, match.end):  # asks_for is False if the sentence asks nothing
+    if sentences.asks_in(sentence, match.start, match.end):
         return False
     return not _HIRING.search(low, sentence.start, sentence.end)  # "we are looking for a DevOps engineer"
 
 
-def _someone_elses_role(low: str, match: Match, kind: SectionKind) -> bool:
+def _someone_elses_role(low: str, match: Match, kind: SectionKind, word_after: str) -> bool:
     """A practice or domain naming other people's role in the body ("our HR supporter", "work with Finance
     Partners", "Bioinformatics specialists"): not asked of the candidate. The title, and a role the posting
-    hires for ("we are looking for a DevOps Engineer", "as a Site Reliability Engineer you…"), still count."""
-    if kind is _HEADER or _word_after(low, match.end) not in _ROLE_WORDS:
+    hires for ("we are looking for a DevOps Engineer", "as a Site Reliability Engineer you…"), still count.
+    `word_after` is `_word_after(low, match.end)`."""
+    if kind is _HEADER or word_after not in _ROLE_WORDS:
         return False
     return not _THE_JOB_BEFORE.search(low, max(0, match.start - 60), match.start)
 
@@ -321,10 +322,12 @@ def _not_a_skill_here(text: str, low: str, sentences: Sentences, match: Match, k
         return not _spoken(text, low, sentences, match)
     if category not in _NAMES_A_UNIT:
         return False
+    if _about_the_company(low, sentences, match, kind):
+        return True
+    word_after = _word_after(low, match.end)
     return bool(
-        _about_the_company(low, sentences, match, kind)
-        or _word_after(low, match.end) in _ORG_WORDS
-        or _someone_elses_role(low, match, kind)
+        word_after in _ORG_WORDS
+        or _someone_elses_role(low, match, kind, word_after)
         or (category is _EDUCATION and _PROGRAMME_AFTER.match(low, match.end))
     )
 

@@ -174,7 +174,10 @@ class Sentences:
     def asks_for(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) asks for something, not counting the mention's own words
         ("communication skills" is no cue for itself)."""
-        sentence = self.at(start)
+        return self.asks_in(self.at(start), start, end)
+
+    def asks_in(self, sentence: Sentence, start: int, end: int) -> bool:
+        """`asks_for(start, end)`, given `sentence = at(start)` (saves looking it up again)."""
         if not sentence.asks:
             return False
         asks = self._asks_for.get((start, end))
