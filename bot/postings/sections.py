@@ -135,6 +135,7 @@ def _glued_forms(phrase: str) -> list[str]:
         phrase[0].upper() + phrase[1:],
         " ".join(w[0].upper() + w[1:] for w in words),
         " ".join(w if i and w in _SMALL_WORDS else w[0].upper() + w[1:] for i, w in enumerate(words)),
+        phrase.upper(),
     ]
     forms += [form.replace("'", "’") for form in forms if "'" in form]
     return list(dict.fromkeys(forms))
