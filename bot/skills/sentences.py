@@ -1,8 +1,9 @@
 """The sentences of a posting and what each says: does it ask the candidate for something, describe
 the company, mark a requirement as required or preferred?
 
-Computed once per sentence (a posting has dozens of mentions but fewer sentences) from plain
-substring cues, so a posting costs one regular-expression pass and a few `in` tests per sentence.
+Computed once per sentence with a mention in it (a posting has dozens of mentions but fewer such
+sentences): the sentence starts come from `str.find` per separator, and a sentence's words are tested
+against all cue sets with one set intersection (`CueIndex`), a phrase only where its first word occurs.
 """
 
 from __future__ import annotations
