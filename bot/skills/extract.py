@@ -100,7 +100,7 @@ def extract_with(
         if kind is not SectionKind.CHROME:  # the job site around the posting never counts
             matches.append(match)
             kinds.append(kind)
-    keep = in_context(text, posting.sentences, matches, kinds)
+    keep = in_context(text, posting.sentences, matches, kinds, posting.low)
 
     kept: list[Match] = []
     kept_kinds: list[SectionKind] = []
