@@ -231,10 +231,11 @@ def _keyword(term: _Term, raw: str, clean: CleanText, title: str | None, in_titl
     if not found:
         return None  # benefits, how-to-apply and legal text never make a keyword on their own
     found = [f for f in found if f.states] or found
+    origin = clean.origin  # `clean.to_raw`, inline: a mention is never empty
     mentions = []
     for f in found:
-        start, end = clean.to_raw(f.start, f.end)
-        mentions.append(Mention(start, end, raw[start:end], str(f.kind)))
+        start, end = origin[f.start], origin[f.end - 1] + 1
+        mentions.append(Mention(start, end, raw[start:end], f.kind.value))
     titled = term.name in in_title
     if term.category is Category.OTHER and title:
         titled = bool(_occurrences(lower_keep_offsets(title), term.name.lower(), ()))

@@ -33,7 +33,7 @@ import re
 import string
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -123,9 +123,9 @@ def _anchor(words: list[str]) -> int:
     return 0
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A taxonomy name found in the text; offsets are into the text given to `Matcher.find`."""
+class Match(NamedTuple):
+    """A taxonomy name found in the text; offsets are into the text given to `Matcher.find`.
+    A tuple: one is built for every name found, and a tuple is built faster than a frozen dataclass."""
 
     start: int
     end: int
@@ -347,7 +347,7 @@ def _longest_first(found: list[_Found]) -> list[Match]:
             run.append(match)
             reach = max(reach, match[1])
     kept += _settled(run) if len(run) > 1 else run
-    return [Match(start, end, entry) for start, end, entry in kept]
+    return [Match._make(found) for found in kept]
 
 
 def _settled(run: list[_Found]) -> list[_Found]:

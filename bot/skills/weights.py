@@ -40,16 +40,16 @@ def mention_requirement(kind: SectionKind, sentence: Sentence) -> bool | None:
 
 
 def keyword_required(marks: Sequence[bool | None]) -> bool | None:
-    if any(m is True for m in marks):
+    if True in marks:  # `in` compares with ==; the marks are only True, False or None
         return True
-    if any(m is False for m in marks):
+    if False in marks:
         return False
     return None
 
 
 def keyword_weight(kinds: Sequence[SectionKind], *, in_title: bool, category: Category, weak: bool) -> float:
     """0..1: the best section's weight, a diminishing bonus for repeats, a title bonus."""
-    base = max(SECTION_WEIGHT.get(k, 0.0) for k in kinds) * 0.8
+    base = max([SECTION_WEIGHT.get(k, 0.0) for k in kinds]) * 0.8
     repeats = min(0.15, 0.06 * math.log2(len(kinds))) if len(kinds) > 1 else 0.0
     weight = base + repeats + (TITLE_BONUS if in_title else 0.0)
     if weak:
