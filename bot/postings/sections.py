@@ -135,7 +135,6 @@ def _glued_forms(phrase: str) -> list[str]:
         phrase[0].upper() + phrase[1:],
         " ".join(w[0].upper() + w[1:] for w in words),
         " ".join(w if i and w in _SMALL_WORDS else w[0].upper() + w[1:] for i, w in enumerate(words)),
-        phrase.upper(),
     ]
     forms += [form.replace("'", "’") for form in forms if "'" in form]
     return list(dict.fromkeys(forms))
@@ -144,22 +143,26 @@ def _glued_forms(phrase: str) -> list[str]:
 _GLUED_FORMS = tuple(form for phrase in _GLUED_HEADINGS for form in _glued_forms(phrase))
 
 
-def _first_words(forms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Lower case → the capitalised first words of the forms: the pattern runs only where one stands."""
-    by_lower: dict[str, dict[str, None]] = {}
+def _glued_patterns(forms: tuple[str, ...]) -> dict[str, dict[str, re.Pattern[str]]]:
+    """Lower-case first word → {first word as written → pattern of the headings that start with it}: the
+    text is searched for the first words, and only the few headings that start with one are tried there."""
+    grouped: dict[str, dict[str, list[str]]] = {}
     for form in forms:
         first = form.split(" ", 1)[0]
-        by_lower.setdefault(first.lower(), {})[first] = None
-    return {low: tuple(firsts) for low, firsts in by_lower.items()}
+        grouped.setdefault(first.lower(), {}).setdefault(first, []).append(form)
+    return {
+        low: {first: _glued_pattern(firsts) for first, firsts in by_first.items()} for low, by_first in grouped.items()
+    }
 
 
-_GLUED_FIRST_WORDS = _first_words(_GLUED_FORMS)
-_GLUED_HEADING = re.compile(
-    r"(?:^|(?<=[A-Za-z0-9.!?)] ))("
-    + "|".join(map(re.escape, _GLUED_FORMS))
-    + r")(?:(?= (?!and |or |&)[A-Z])|[:?](?= |$))",
-    re.MULTILINE,
-)
+def _glued_pattern(forms: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))  # the longest heading first
+    return re.compile(
+        r"(?:^|(?<=[A-Za-z0-9.!?)] ))(" + alternatives + r")(?:(?= (?!and |or |&)[A-Z])|[:?](?= |$))", re.MULTILINE
+    )
+
+
+_GLUED_PATTERNS = _glued_patterns(_GLUED_FORMS)
 _LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
 _FIELD_LINE = re.compile(
     r"(?:- )?(?:(?:base |annual )?(?:pay|salary|wage|compensation)(?: range)?|rate|job type|employment type|(?:work |job )?location"
@@ -180,7 +183,6 @@ _BENEFIT_WORDS = frozenset(
     ("offer", "benefits", "perks", "rewards", "competitive", "attractive", "generous", "excellent")
 )
 """Every benefit cue holds one of these words."""
-_COMPANY_WORDS = frozenset(_COMPANY_NOUNS) | {noun + "s" for noun in _COMPANY_NOUNS}
 _PREFERENCE_WORDS = frozenset(
     ("plus", "advantage", "asset", "bonus", "nice", "nice-to-have", "preferred", "preferably", "preference", "ideally",
      "desirable", "desired", "advantageous", "required", "mandatory", "must", "helpful", "beneficial", "great",
@@ -192,7 +194,7 @@ _PREFERENCE_WORDS = frozenset(
 class _Cues:
     """Where sentence cues can be at all (a word set, then str.find), so most lines skip those patterns."""
 
-    __slots__ = ("benefit", "company", "eeo", "glued", "preference")
+    __slots__ = ("benefit", "eeo", "glued", "preference")
 
     def __init__(self, text: str) -> None:
         lowered = lower_same_length(text)
@@ -200,10 +202,7 @@ class _Cues:
         self.eeo = positions(lowered, words & _EEO_WORDS)
         self.preference = positions(lowered, words & _PREFERENCE_WORDS)
         self.benefit = positions(lowered, words & _BENEFIT_WORDS)
-        self.company = positions(lowered, words & _COMPANY_WORDS)
-        self.glued = _glued_headings(
-            text, {f for w in words & _GLUED_FIRST_WORDS.keys() for f in _GLUED_FIRST_WORDS[w]}
-        )
+        self.glued = _glued_headings(text, words & _GLUED_PATTERNS.keys())
 
     @staticmethod
     def within(found: list[int], start: int, end: int) -> bool:
@@ -220,14 +219,20 @@ class _Cues:
         return found
 
 
-def _glued_headings(text: str, first_words: set[str]) -> list[re.Match[str]]:
+def _glued_headings(text: str, first_words: frozenset[str]) -> list[re.Match[str]]:
     """Glued headings in order, tried only where a heading's first word starts a word."""
+    candidates = [
+        (pos, pattern)
+        for low in first_words
+        for first, pattern in _GLUED_PATTERNS[low].items()
+        for pos in positions(text, (first,))
+        if not pos or text[pos - 1] in " \n"
+    ]
+    candidates.sort(key=lambda candidate: candidate[0])
     found: list[re.Match[str]] = []
-    for pos in dict.fromkeys(positions(text, first_words)):
-        if pos and text[pos - 1] not in " \n":
-            continue
-        glued = _GLUED_HEADING.match(text, pos)
-        if glued is not None and (not found or pos >= found[-1].end()):
+    for pos, pattern in candidates:
+        glued = pattern.match(text, pos) if not found or pos >= found[-1].end() else None
+        if glued is not None:
             found.append(glued)
     return found
 
@@ -389,12 +394,13 @@ def _mark_sentence(
     if kind is not _K.HEADER and _APPLY_CUE.match(line):
         marks.append((start, _K.APPLY, None))
         return
-    if kind is not _K.HEADER and cues.within(cues.benefit, start, end) and _BENEFIT_CUE.match(line):
-        marks.append((start, _K.BENEFITS, None))
-        return
-    if kind is not _K.HEADER and cues.within(cues.company, start, end) and _COMPANY_CUE.match(line):
-        marks.append((start, _K.ABOUT, None))
-        return
+    if kind is not _K.HEADER:
+        if cues.within(cues.benefit, start, end) and _BENEFIT_CUE.match(line):
+            marks.append((start, _K.BENEFITS, None))
+            return
+        if (" is " in line[:80] or " are " in line[:80]) and _COMPANY_CUE.match(line):
+            marks.append((start, _K.ABOUT, None))
+            return
     if kind is _K.OTHER:
         if _REQUIREMENT_CUE.match(line) or (cues.within(cues.preference, start, end) and _REQUIRED_CLAIM.search(line)):
             kind = _K.REQUIRED

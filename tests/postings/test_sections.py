@@ -133,7 +133,6 @@ def test_glued_headings_of_several_words_open_their_section() -> None:
     assert _kind_of(raw, "Kubernetes clusters") is K.REQUIRED
     assert _kind_of(raw, "learning budget") is K.BENEFITS
     assert _kind_of(raw, "ticketing backend") is K.OTHER
-    assert _kind_of(raw + "\nWHAT YOU WILL DO Build the data platform", "Build the data") is K.RESPONSIBILITIES
 
 
 def test_glued_heading_with_a_colon_at_the_end_of_a_line() -> None:
