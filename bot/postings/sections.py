@@ -64,7 +64,8 @@ _EEO_CUE = re.compile(
 _APPLY_CUE = re.compile(
     r"(?:- )?(?:to apply\b|apply (?:now|today|via|with|through|at|by|here|online)\b|please (?:send|apply|submit|email)\b"
     r"|send (?:your|us your) (?:cv|resume|application)|interested (?:candidates|applicants)|interested\?|if (?:this sounds like you|you are"
-    r" interested)|applications? (?:close|deadline|are reviewed)|we look forward to (?:receiving|hearing|your))",
+    r" interested)|applications? (?:close|deadline|are reviewed)|we look forward to (?:receiving|hearing|your)"
+    r"|(?:the |our )?(?:application|recruitment|hiring|interview|selection|assessment) process (?:is|will|consists|includes|starts))",
     re.IGNORECASE,
 )
 _BENEFIT_CUE = re.compile(

@@ -215,6 +215,7 @@ def test_eeo_and_apply_sentences_anywhere() -> None:
     )
     assert _kind_of(raw, "equal opportunity") is K.EEO
     assert _kind_of(raw, "To apply") is K.APPLY
+    assert _kind_of(raw + "\nThe interview process consists of two calls .", "interview process") is K.APPLY
 
 
 def test_chrome_block_of_other_jobs_ends_at_the_next_real_heading() -> None:
