@@ -52,7 +52,7 @@ _PREFERENCE_CUE = re.compile(
 _REQUIRED_CLAIM = re.compile(
     r"\b(?:is|are) (?:a must|required|essential|mandatory)\b|\bmust[- ]haves?\b", re.IGNORECASE
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?]) +(?=[A-Z])")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[a-z0-9)][.!?])|(?<=[a-z0-9)] [.!?])) +(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[;.!?](?:\s|$)")
 _EEO_CUE = re.compile(
     r"\b(?:equal (?:employment )?opportunit(?:y|ies) (?:employer|workplace)|without regard to (?:race|age|sex|gender)"

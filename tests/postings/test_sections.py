@@ -271,6 +271,13 @@ def test_any_mix_of_lines_gives_sections_that_tile_the_text(lines: list[str]) ->
     assert all(a.kind is not b.kind or a.heading != b.heading for a, b in itertools.pairwise(sections))
 
 
+def test_sentences_of_pre_tokenised_text_are_judged_one_by_one() -> None:
+    raw = "Java Developer\nZurich\n\nWe build trade apps . You have 7+ years of Java . Fluency in German is a plus ."
+    assert _kind_of(raw, "We build") is K.OTHER
+    assert _kind_of(raw, "7+ years") is K.REQUIRED
+    assert _kind_of(raw, "German") is K.PREFERRED
+
+
 def test_sentences_of_an_unheaded_paragraph_are_judged_one_by_one() -> None:
     raw = (
         "Senior Java Developer\nZurich, Switzerland\n\n"
