@@ -22,7 +22,7 @@ from bot.postings.model import Section, SectionKind
 from bot.skills.matcher import Match, lower_keep_offsets
 from bot.skills.model import Category
 from bot.skills.sentences import Sentences
-from bot.skills.taxonomy import Context
+from bot.skills.taxonomy import NAME, YEAR, Context, Entry, Ordinary
 
 # How far around an ambiguous name its context is looked for, within its sentence.
 CONTEXT_WINDOW = 70
@@ -31,6 +31,7 @@ SHORT_LINE_WORDS = 3
 TAG_LINE_WORDS = (3, 15)
 SKILL_LIST_COVERAGE = 0.7
 _SENTENCE_MARKS = ".!?;:,"  # a sentence mark before whitespace or at the end of a line
+_LEADING_MARKS = " \t.,;:!?-*•·–—>"  # a list mark or stray punctuation before a line's first word
 _NOT_ALNUM_ASCII = bytes(b for b in range(128) if not chr(b).isalnum())
 
 _CODE_CUES = re.compile(
@@ -200,7 +201,7 @@ def skill_list_lines(text: str, matches: Sequence[Match]) -> set[int]:
 def _lists_names(text: str, line: str, on_line: Sequence[Match]) -> bool:
     """Whether `line` is a list of the names `on_line` (two or more): no sentence mark, and the names
     cover most of its letters."""
-    if _has_sentence_mark(line):
+    if _has_sentence_mark(_without_list_mark(line)):
         return False
     names = "".join([text[m.start : m.end] for m in on_line])
     return _letters(names) >= SKILL_LIST_COVERAGE * _letters(line)
@@ -246,8 +247,16 @@ def looks_like_tag_line(line: str) -> bool:
     """A line that is only a lower-case list of names, as job boards print tags ("docker agile jenkins")."""
     # islower() first: it rejects most lines without splitting them
     return (
-        line.islower() and TAG_LINE_WORDS[0] <= len(line.split()) <= TAG_LINE_WORDS[1] and not _has_sentence_mark(line)
+        line.islower()
+        and TAG_LINE_WORDS[0] <= len(line.split()) <= TAG_LINE_WORDS[1]
+        and not _has_sentence_mark(_without_list_mark(line))
     )
+
+
+def _without_list_mark(line: str) -> str:
+    """`line` without the list mark or stray punctuation it starts with (". net-core c# oop"), which ends
+    no sentence."""
+    return line.lstrip(_LEADING_MARKS)
 
 
 def _has_sentence_mark(line: str) -> bool:
@@ -383,26 +392,110 @@ def _supported(match: Match, others: Sequence[Match], starts: Sequence[int], lo:
     return False
 
 
+_WORD_BEFORE = re.compile(r"(\w*)[ \t-]*$")
+_LIST_JOIN = frozenset({",", "and", "or", "&", "/"})  # what lists two terms: "Unity and teamwork"
+_CUE_WORD = re.compile(r"\w+")
+
+
+def _neighbour_word(low: str, match: Match, after: bool) -> tuple[int, str]:
+    """The word right before or after a name, past spaces, tabs and hyphens, and where it starts."""
+    if after:
+        found = _WORD_AFTER.match(low, match.end)
+        return (found.start(1), found.group(1)) if found else (match.end, "")
+    found = _WORD_BEFORE.search(low, max(0, match.start - 40), match.start)
+    return (found.start(1), found.group(1)) if found else (match.start, "")
+
+
+def _is_word_of(words: frozenset[str], text: str, at: int, word: str, previous: Match | None) -> bool:
+    """Whether `word` (at `at`) is one of `words`: a listed word, YEAR a four-digit number, NAME a capitalised
+    word inside a sentence that names no taxonomy entry itself ("American Express", not "Java Spring")."""
+    if word in words:
+        return True
+    if YEAR in words and len(word) == 4 and word.isdigit():
+        return True
+    return (
+        NAME in words
+        and word.isalpha()
+        and text[at].isupper()
+        and not _sentence_start(text, at)
+        and not (previous is not None and previous.end == at + len(word))
+    )
+
+
+def _listed_with(text: str, match: Match, other: Match | None, category: Category) -> bool:
+    """`other` is a term of `category` listed right next to `match` ("Unity and teamwork", "teamwork, Unity")."""
+    if other is None or other.entry.category is not category:
+        return False
+    gap = text[match.end : other.start] if other.start >= match.end else text[other.end : match.start]
+    return gap.strip() in _LIST_JOIN or gap.strip(" ,") in _LIST_JOIN
+
+
+def _ordinary_here(text: str, low: str, matches: Sequence[Match], i: int, ordinary: Ordinary) -> bool:
+    """The name is the ordinary word here, by its entry's `not-before`/`not-after`/`not-beside` data."""
+    match = matches[i]
+    previous = matches[i - 1] if i else None
+    following = matches[i + 1] if i + 1 < len(matches) else None
+    if ordinary.before:
+        at, word = _neighbour_word(low, match, after=False)
+        if word and _is_word_of(ordinary.before, text, at, word, previous):
+            return True
+    if ordinary.after:
+        at, word = _neighbour_word(low, match, after=True)
+        if word and _is_word_of(ordinary.after, text, at, word, None):
+            return True
+    beside = ordinary.beside
+    return beside is not None and (
+        _listed_with(text, match, previous, beside) or _listed_with(text, match, following, beside)
+    )
+
+
+def _sense(low: str, match: Match) -> Entry:
+    """The entry a spelling two entries share means here (`sense=` in FORMAT.md): the other entry when one
+    of its cue words stands in the line around the name ("Spark on EMR clusters" → Amazon EMR)."""
+    entry = match.entry
+    written = low[match.start : match.end]
+    for spelling, other, cues in entry.senses:
+        if written == spelling or written == spelling + "s":
+            lo, hi = _window(low, match)
+            if not cues.isdisjoint(_CUE_WORD.findall(low, lo, hi)):
+                return other
+    return entry
+
+
 def in_context(
     text: str,
     sentences: Sentences,
-    matches: Sequence[Match],
+    matches: list[Match],
     kinds: Sequence[SectionKind],
     low: str | None = None,
 ) -> list[bool]:
     """For each match, whether it counts as a mention at all (`low` is `lower_keep_offsets(text)` when
-    already known)."""
+    already known). A spelling two entries share is settled first: its match in `matches` is replaced by
+    one of the entry its context picks (the caller reads the list afterwards)."""
+    if low is None:
+        low = lower_keep_offsets(text)
+    for i, match in enumerate(matches):
+        if match.entry.senses:
+            entry = _sense(low, match)
+            if entry is not match.entry:
+                matches[i] = Match(match.start, match.end, entry)
     ambiguous = [m.entry.context is not None and _ordinary_word(text[m.start : m.end]) for m in matches]
     keep = [not a for a in ambiguous]
     plain = [m for m, a in zip(matches, ambiguous, strict=True) if not a]  # matches come sorted by start
     plain_starts = [m.start for m in plain]
     listed = _SkillListLines(text, matches)
-    if low is None:
-        low = lower_keep_offsets(text)
+    ordinary_word: set[int] = set()  # matches that are the ordinary word, whatever supports them
     for i, match in enumerate(matches):
         entry = match.entry
         context = entry.context
-        if entry.category in _UNIT_OR_LANGUAGE and _not_a_skill_here(text, low, sentences, match, kinds[i]):
+        if (
+            entry.ordinary is not None
+            and text[match.start : match.end].isalpha()
+            and _ordinary_here(text, low, matches, i, entry.ordinary)
+        ):
+            keep[i] = False
+            ordinary_word.add(i)
+        elif entry.category in _UNIT_OR_LANGUAGE and _not_a_skill_here(text, low, sentences, match, kinds[i]):
             keep[i] = False
         elif context is _SKILL or (context is None and _generic(match, text)):
             asked = _asked_in_sentence(sentences, match, kinds[i])
@@ -416,7 +509,7 @@ def in_context(
     accepted_starts = [m.start for m in accepted]
     if accepted:
         for i, match in enumerate(matches):
-            if not keep[i] and match.entry.context in _AMBIGUOUS:
+            if not keep[i] and match.entry.context in _AMBIGUOUS and i not in ordinary_word:
                 lo, hi = _window(text, match)
                 keep[i] = _supported(match, accepted, accepted_starts, lo, hi)
     return keep

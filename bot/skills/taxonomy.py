@@ -15,7 +15,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
 
@@ -37,6 +37,16 @@ class Context(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Ordinary:
+    """Where a product's name is the ordinary word instead (FORMAT.md, `not-before=`, `not-after=`,
+    `not-beside=`): the word right before or after it, or a term of a category listed next to it."""
+
+    before: frozenset[str] = frozenset()  # lower-case words; YEAR and NAME as FORMAT.md says
+    after: frozenset[str] = frozenset()
+    beside: Category | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One canonical skill with the other ways postings write it."""
 
@@ -48,6 +58,9 @@ class Entry:
     parents: tuple[str, ...] = ()
     weak: bool = False  # generic term: extracted with a low weight
     origin: str = ""  # "file.txt:12", for error messages
+    ordinary: Ordinary | None = None  # where the name is an ordinary word, not this entry
+    # (spelling, entry, cue words): a spelling of this entry that means that other entry near one of the words
+    senses: tuple[tuple[str, Entry, frozenset[str]], ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -80,29 +93,68 @@ def _split_list(field: str) -> list[str]:
     return [part.strip() for part in field.split(",") if part.strip()]
 
 
-def _parse_options(
-    options: list[str], where: str, problems: list[str]
-) -> tuple[bool, Context | None, tuple[str, ...], bool]:
-    case = weak = False
+# Words of `not-before=`/`not-after=` that stand for a kind of word: a four-digit number ("Spring 2026"), a
+# capitalised word inside a sentence that names no taxonomy entry ("American Express").
+YEAR, NAME = "YEAR", "NAME"
+
+
+@dataclass(slots=True)
+class _Options:
+    case: bool = False
+    weak: bool = False
     context: Context | None = None
-    parents: list[str] = []
+    parents: list[str] = field(default_factory=list)
+    before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    beside: Category | None = None
+    senses: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # `sense=EMR:aws/spark`
+
+    def ordinary(self) -> Ordinary | None:
+        if self.before or self.after or self.beside:
+            return Ordinary(self.before, self.after, self.beside)
+        return None
+
+
+def _word_list(value: str, where: str, problems: list[str]) -> frozenset[str]:
+    """`word/word/YEAR`: lower-case words, YEAR and NAME kept as written."""
+    words = [w.strip() for w in value.split("/")]
+    out = frozenset(w if w in (YEAR, NAME) else w.lower() for w in words)
+    if not words or not all(w.isalnum() for w in words):
+        problems.append(f"{where}: {value!r} is not a '/'-separated list of words")
+    return out
+
+
+def _parse_options(options: list[str], where: str, problems: list[str]) -> _Options:
+    parsed = _Options()
     for option in options:
         key, _, value = option.partition("=")
         key, value = key.strip(), value.strip()
         if key == "case" and not value:
-            case = True
+            parsed.case = True
         elif key == "weak" and not value:
-            weak = True
+            parsed.weak = True
         elif key == "context" and value in Context.__members__.values():
-            if context is not None:
+            if parsed.context is not None:
                 problems.append(f"{where}: context given twice")
-            context = Context(value)
+            parsed.context = Context(value)
         elif key == "parent" and value:
-            parents.append(value)
+            parsed.parents.append(value)
+        elif key == "not-before" and value:
+            parsed.before = _word_list(value, where, problems)
+        elif key == "not-after" and value:
+            parsed.after = _word_list(value, where, problems)
+        elif key == "not-beside" and value in WRITABLE_CATEGORIES:
+            parsed.beside = Category(value)
+        elif key == "sense" and ":" in value:
+            spelling, _, cues = value.partition(":")
+            parsed.senses.append((spelling.strip(), _word_list(cues, where, problems)))
         else:
-            known = "case, weak, context=code|tool|skill, parent=Name"
+            known = (
+                "case, weak, context=code|tool|skill, parent=Name, not-before=w/w, not-after=w/w,"
+                " not-beside=category, sense=Spelling:w/w"
+            )
             problems.append(f"{where}: unknown option {option!r} (known: {known})")
-    return case, context, tuple(parents), weak
+    return parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +166,19 @@ class _Extension:
     origin: str
 
 
-def _parse_file(filename: str, text: str, problems: list[str], extensions: list[_Extension]) -> Iterator[Entry]:
+@dataclass(frozen=True, slots=True)
+class _Sense:
+    """`sense=EMR:aws/spark` on entry `name`: the spelling, which another entry lists, means `name` near a cue."""
+
+    spelling: str
+    name: str
+    cues: frozenset[str]
+    origin: str
+
+
+def _parse_file(
+    filename: str, text: str, problems: list[str], extensions: list[_Extension], senses: list[_Sense]
+) -> Iterator[Entry]:
     category: Category | None = None
     for number, line in enumerate(text.splitlines(), 1):
         where = f"{filename}:{number}"
@@ -151,7 +215,9 @@ def _parse_file(filename: str, text: str, problems: list[str], extensions: list[
             continue
         aliases = _split_list(fields[1]) if len(fields) > 1 else []
         options = _split_list(fields[2]) if len(fields) > 2 else []
-        case, context, parents, weak = _parse_options(options, where, problems)
+        parsed = _parse_options(options, where, problems)
+        case, parents = parsed.case, tuple(parsed.parents)
+        senses.extend(_Sense(spelling, canonical, cues, where) for spelling, cues in parsed.senses)
         names = [canonical, *aliases]
         seen: set[str] = set()
         for form in names:
@@ -162,7 +228,9 @@ def _parse_file(filename: str, text: str, problems: list[str], extensions: list[
         if canonical in parents:
             problems.append(f"{where}: {canonical!r} is its own parent")
         unique_aliases = tuple(dict.fromkeys(a for a in aliases if a != canonical))
-        yield Entry(canonical, category, unique_aliases, case, context, parents, weak, where)
+        yield Entry(
+            canonical, category, unique_aliases, case, parsed.context, parents, parsed.weak, where, parsed.ordinary()
+        )
 
 
 def _check_whole(entries: list[Entry], problems: list[str]) -> None:
@@ -215,14 +283,34 @@ def _extend(entries: list[Entry], extensions: list[_Extension], problems: list[s
     return entries
 
 
+def _give_senses(entries: list[Entry], senses: list[_Sense], problems: list[str]) -> list[Entry]:
+    """Hand each `sense=` to the entry that lists the spelling, which resolves it per mention (context.py)."""
+    index = {e.name: i for i, e in enumerate(entries)}
+    owners = {form.casefold(): i for i, e in enumerate(entries) for form in e.names}
+    targets = {sense.name for sense in senses}
+    for sense in senses:
+        owner = owners.get(sense.spelling.casefold())
+        if owner is None or entries[owner].name == sense.name:
+            problems.append(f"{sense.origin}: sense {sense.spelling!r} is not a spelling of another entry")
+        elif entries[owner].name in targets:
+            problems.append(f"{sense.origin}: {entries[owner].name!r} takes a sense itself and cannot give one")
+        else:
+            target = entries[index[sense.name]]
+            given = (*entries[owner].senses, (sense.spelling.casefold(), target, sense.cues))
+            entries[owner] = replace(entries[owner], senses=given)
+    return entries
+
+
 def parse_taxonomy(sources: Iterable[tuple[str, str]]) -> Taxonomy:
     """Parse and validate (filename, text) pairs; raise TaxonomyError listing every problem."""
     problems: list[str] = []
     entries: list[Entry] = []
     extensions: list[_Extension] = []
+    senses: list[_Sense] = []
     for filename, text in sources:
-        entries.extend(_parse_file(filename, text, problems, extensions))
+        entries.extend(_parse_file(filename, text, problems, extensions, senses))
     entries = _extend(entries, extensions, problems)
+    entries = _give_senses(entries, senses, problems)
     _check_whole(entries, problems)
     if problems:
         raise TaxonomyError(problems)

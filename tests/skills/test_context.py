@@ -28,7 +28,7 @@ from bot.skills.context import (
 from bot.skills.matcher import Match, lower_keep_offsets
 from bot.skills.model import Category
 from bot.skills.sentences import Sentences
-from bot.skills.taxonomy import Context, Entry
+from bot.skills.taxonomy import NAME, YEAR, Context, Entry, Ordinary
 
 K = SectionKind
 
@@ -131,6 +131,44 @@ def test_tag_lines() -> None:
     assert not looks_like_tag_line("Docker agile jenkins")  # not lower case
     assert not looks_like_tag_line("docker agile")  # too short
     assert not looks_like_tag_line("we use docker, agile and jenkins")  # a sentence mark
+    assert looks_like_tag_line(". net-core oop docker")  # a stray mark before the first word ends no sentence
+    assert looks_like_tag_line("- docker agile jenkins")
+    assert not looks_like_tag_line(". we use docker. and jenkins")
+
+
+SPRING = Entry(
+    "Spring", Category.FRAMEWORK, context=Context.CODE, ordinary=Ordinary(frozenset({"every"}), frozenset({YEAR}))
+)
+EXPRESS = Entry("Express", Category.FRAMEWORK, ordinary=Ordinary(before=frozenset({NAME})))
+UNITY = Entry("Unity", Category.FRAMEWORK, ordinary=Ordinary(beside=Category.SOFT_SKILL))
+TEAMWORK = Entry("teamwork", Category.SOFT_SKILL)
+
+
+def test_an_ordinary_word_next_to_a_name_is_not_the_product() -> None:
+    assert kept("Java Spring and Python code, Spring 2026 code, every Spring code", K.REQUIRED, SPRING, PYTHON) == [
+        "Spring",
+        "Python",
+    ]
+    assert kept("Python with Express. We pay by American Express", K.REQUIRED, EXPRESS, PYTHON) == [
+        "Python",
+        "Express",
+    ]
+    assert kept("Express is fine. Python Express too", K.REQUIRED, EXPRESS, PYTHON) == ["Express", "Python", "Express"]
+    assert kept("Unity and teamwork; Python and Unity", K.REQUIRED, UNITY, TEAMWORK, PYTHON) == [
+        "teamwork",
+        "Python",
+        "Unity",
+    ]
+
+
+def test_a_shared_spelling_takes_the_sense_its_context_picks() -> None:
+    cloud = Entry("Cloud EMR", Category.CLOUD)
+    records = Entry("Health records", Category.TOOL, ("EMR",), senses=(("emr", cloud, frozenset({"spark"})),))
+    text = "Charting in the EMR\nSpark on EMR"
+    matches = [Match(m.start(), m.end(), records) for m in re.finditer("EMR", text)]
+    low = lower_keep_offsets(text)
+    assert in_context(text, Sentences(text, low), matches, [K.REQUIRED] * 2, low) == [True, True]
+    assert [m.entry.name for m in matches] == ["Health records", "Cloud EMR"]
 
 
 _ROLE_AFTER = re.compile(
