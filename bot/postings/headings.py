@@ -121,8 +121,11 @@ _SPACES = re.compile(r"\s+")
 def normalise_heading(text: str) -> str:
     """Lower case, straight quotes, no surrounding punctuation or emoji, single spaces."""
     text = text.replace("’", "'").replace("‘", "'").lower()
-    text = _NOISE.sub("", text)
-    return _SPACES.sub(" ", text)
+    if text and not (text[0].isalnum() and text[-1].isalnum()):  # what [\W_] is not: the pattern would keep it
+        text = _NOISE.sub("", text)
+    if "  " in text or not text.isprintable():  # only a plain single space is printable whitespace
+        text = _SPACES.sub(" ", text)
+    return text
 
 
 def heading_kind(text: str) -> SectionKind | None:

@@ -73,17 +73,17 @@ _BENEFIT_CUE = re.compile(
     r"|(?:there are )?(?:excellent|great|attractive|generous) benefits|(?:our )?(?:\w+ )?range of (?:benefits|perks|rewards)|(?:a )?(?:competitive|attractive|generous) (?:salary|salaries|pension|compensation|remuneration|pay)\b)",
     re.IGNORECASE,
 )
-_COMPANY_NOUNS = (
-    "leader", "provider", "supplier", "manufacturer", "developer", "company", "firm", "business", "organisation",
-    "organization", "university", "institution", "institute", "hospital", "platform", "start-up", "startup",
-    "consultancy", "agency", "bank", "employer", "centre", "center",
+_COMPANY_NOUNS = frozenset(
+    ("leader", "provider", "supplier", "manufacturer", "developer", "company", "firm", "business", "organisation",
+     "organization", "university", "institution", "institute", "hospital", "platform", "start-up", "startup",
+     "consultancy", "agency", "bank", "employer", "centre", "center")
 )  # fmt: skip
+_COMPANY_NOUN_PHRASE_ENDS = frozenset(
+    ("for", "of", "to", "in", "on", "at", "with", "that", "which", "who", "where", "within")
+)
 _COMPANY_CUE = re.compile(
     r"(?!(?:- )?(?:you|your|it|this|that|there|what|who|key|the (?:role|position|job|ideal|successful|right|candidate))\b)"
-    r"\S+(?: \S+){0,4}? (?:is|are) (?:a|an|the|one of the)"
-    r"(?: (?!(?:for|of|to|in|on|at|with|that|which|who|where|within)\b)\S+){0,7}? (?:"
-    + "|".join(_COMPANY_NOUNS)
-    + r")s?\b",
+    r"\S+(?: \S+){0,4}? (?:is|are) (?:a|an|the|one of the) ",
     re.IGNORECASE,
 )
 """A sentence that opens by saying what the employer is ("Acme is a global leader in …", "We are the leading
@@ -399,7 +399,7 @@ def _mark_sentence(
         if cues.within(cues.benefit, start, end) and _BENEFIT_CUE.match(line):
             marks.append((start, _K.BENEFITS, None))
             return
-        if (" is " in line[:80] or " are " in line[:80]) and _COMPANY_CUE.match(line):
+        if _says_what_the_employer_is(line):
             marks.append((start, _K.ABOUT, None))
             return
     if kind is _K.OTHER:
@@ -410,6 +410,22 @@ def _mark_sentence(
     marks.append((start, kind, heading))
     if kind is _K.REQUIRED and cues.within(cues.preference, start, end):
         _mark_preferences(marks, text, start, end, heading)
+
+
+def _says_what_the_employer_is(line: str) -> bool:
+    """'<name> is a|the|one of the …' whose noun phrase names a company, a leader, a university …
+    (within its first eight words, before any preposition)."""
+    head = line[:100]
+    opening = _COMPANY_CUE.match(line) if " is " in head or " are " in head else None
+    if opening is None:
+        return False
+    for word in line[opening.end() :].split(" ", 8)[:8]:
+        word = word.lower().rstrip(".,;:!?")
+        if word in _COMPANY_NOUNS or (word.endswith("s") and word[:-1] in _COMPANY_NOUNS):
+            return True
+        if word in _COMPANY_NOUN_PHRASE_ENDS:
+            return False
+    return False
 
 
 def _mark_preferences(
