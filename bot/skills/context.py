@@ -1,11 +1,14 @@
 """Whether a taxonomy match counts as a keyword mention, and how strongly it states a requirement.
 
-Three rules (FORMAT.md describes the `context=` options):
+Four rules (FORMAT.md describes the data options):
 - an ambiguous name (`context=code|tool`: "Go", "R", "Excel", "Word") counts only next to other
   technologies or programming/tool words in its sentence;
 - a generic term (a soft skill, a degree, a spoken language, or a practice/domain written as one
   ordinary word such as "teaching") counts only where the posting asks for it, because company
   blurbs use the same words ("our teaching environment", "a Danish company");
+- a name its entry's data says is the ordinary word next to certain words ("Spring 2026", "American
+  Express", "Unity and teamwork": `not-before`/`not-after`/`not-beside`) never counts there, and a spelling
+  two entries share takes the entry its surrounding words pick (`sense=`: "EMR" near "Spark" is Amazon EMR);
 - a mention in the header, the company blurb, a team or role name ("our DevOps team") or a sentence
   about the company does not state a requirement; such mentions are used only for a term the
   posting states nowhere else.
@@ -449,15 +452,20 @@ def _ordinary_here(text: str, low: str, matches: Sequence[Match], i: int, ordina
     )
 
 
-def _sense(low: str, match: Match) -> Entry:
+def _sense(low: str, matches: Sequence[Match], i: int) -> Entry:
     """The entry a spelling two entries share means here (`sense=` in FORMAT.md): the other entry when one
-    of its cue words stands in the line around the name ("Spark on EMR clusters" → Amazon EMR)."""
+    of its cue words stands in the line around the name ("Spark on EMR clusters" → Amazon EMR), or when a
+    term next to it is of the other entry's category (a list line "- EMR" after "- Amazon S3")."""
+    match = matches[i]
     entry = match.entry
     written = low[match.start : match.end]
     for spelling, other, cues in entry.senses:
         if written == spelling or written == spelling + "s":
             lo, hi = _window(low, match)
             if not cues.isdisjoint(_CUE_WORD.findall(low, lo, hi)):
+                return other
+            neighbours = (*matches[max(0, i - 1) : i], *matches[i + 1 : i + 2])
+            if any(m.entry.category is other.category for m in neighbours):
                 return other
     return entry
 
@@ -476,7 +484,7 @@ def in_context(
         low = lower_keep_offsets(text)
     for i, match in enumerate(matches):
         if match.entry.senses:
-            entry = _sense(low, match)
+            entry = _sense(low, matches, i)
             if entry is not match.entry:
                 matches[i] = Match(match.start, match.end, entry)
     ambiguous = [m.entry.context is not None and _ordinary_word(text[m.start : m.end]) for m in matches]

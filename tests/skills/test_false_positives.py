@@ -66,6 +66,13 @@ def test_emr_among_cloud_and_data_words_is_amazon_emr() -> None:
     assert "Electronic health records" not in found
 
 
+def test_emr_listed_among_cloud_services_is_amazon_emr() -> None:
+    text = "Data Engineer\n\nRequirements\n- Amazon S3\n- EMR\n- Python\n"
+    assert "Amazon EMR" in names(text)
+    text = "Medical Assistant\n\nRequirements\n- Phlebotomy\n- EMR\n- Scheduling patients\n"
+    assert "Electronic health records" in names(text)
+
+
 def test_a_tag_line_may_start_with_stray_punctuation() -> None:
     found = names("Backend developer\n\n. net-core c# oop docker amazon-web-services\n")
     assert {"Object-oriented programming", "Docker", "C#"} <= found
