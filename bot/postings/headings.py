@@ -54,7 +54,9 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         + _YOU_WILL
         + r" (?:bring|need|have|offer)(?: to (?:have|bring|succeed))?"
         r"(?: to (?:the|this) (?:team|role|table))?"
-        r"|what we(?:'re| are)? (?:look|looking|search|searching) for(?: in you)?|who (?:are )?we(?:'re| are)? looking for|what we (?:need|expect|require)"
+        r"|what we(?:'re| are)? (?:look|looking|search|searching) for(?: in (?:you|candidates|a candidate|the candidate)| from you)?"
+        r"|who (?:are )?we(?:'re| are)? looking for|what we (?:need|expect|require)|we expect"
+        r"|(?:the )?(?:required|desired|ideal|candidate) (?:candidate )?profile"
         r"|who (?:you are|we(?:'re| are) looking for)|(?:we are looking for|we're looking for|looking for)"
         r"|(?:about|is this) you\??|you(?: have| are| bring| should have|'ll have| will have| need| must have)?"
         r"|your (?:profile|background|skills|experience|qualifications|expertise|toolkit)|(?:candidate )?profile"
@@ -72,7 +74,7 @@ _RULES: tuple[tuple[SectionKind, str], ...] = (
         SectionKind.BENEFITS,
         r"(?:our |the |employee |key |additional )?(?:benefits|perks)(?: (?:and|&) (?:perks|benefits|compensation))?"
         r"|(?:job |employee )?benefits|salary and (?:appointment )?terms|(?:compensation|remuneration|salary|pay|rewards?)(?: (?:and|&) (?:benefits|perks))?|total rewards|what (?:we|you) (?:offer|get)|what can we offer(?: you)?|(?:what )?you(?:'ll| will)? get"
-        r"|(?:we|our) offer|in return(?: we offer)?|what(?:'s| is) in it for you|why (?:join us|join|work (?:here|with us)|us)"
+        r"|(?:we|our) offer|in return(?: we offer)?|(?:the |our |your |salary |compensation |benefits )?package|what(?:'s| is) in it for you|why (?:join us|join|work (?:here|with us)|us)"
         r"|why you(?:'ll| will) love (?:working (?:here|with us)|it here|us)|life at \w+|what we (?:give|provide)"
         r"|(?:was )?wir bieten(?: dir| ihnen)?|unser angebot|das bieten wir(?: dir)?|deine vorteile|benefits für dich"
         r"|vi (?:tilbyder|tilbyr|erbjuder)|(?:ce que )?nous (?:offrons|proposons)|avantages|pourquoi nous rejoindre"
