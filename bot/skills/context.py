@@ -470,23 +470,29 @@ def _sense(low: str, matches: Sequence[Match], i: int) -> Entry:
     return entry
 
 
-def in_context(
-    text: str,
-    sentences: Sentences,
-    matches: list[Match],
-    kinds: Sequence[SectionKind],
-    low: str | None = None,
-) -> list[bool]:
-    """For each match, whether it counts as a mention at all (`low` is `lower_keep_offsets(text)` when
-    already known). A spelling two entries share is settled first: its match in `matches` is replaced by
-    one of the entry its context picks (the caller reads the list afterwards)."""
-    if low is None:
-        low = lower_keep_offsets(text)
+def settle_senses(low: str, matches: Sequence[Match]) -> list[Match]:
+    """The matches with each spelling two entries share (`sense=`) given to the entry its context picks;
+    runs before `in_context`, whose rules depend on the entry."""
+    settled = list(matches)
     for i, match in enumerate(matches):
         if match.entry.senses:
             entry = _sense(low, matches, i)
             if entry is not match.entry:
-                matches[i] = Match(match.start, match.end, entry)
+                settled[i] = Match(match.start, match.end, entry)
+    return settled
+
+
+def in_context(
+    text: str,
+    sentences: Sentences,
+    matches: Sequence[Match],
+    kinds: Sequence[SectionKind],
+    low: str | None = None,
+) -> list[bool]:
+    """For each match, whether it counts as a mention at all (`low` is `lower_keep_offsets(text)` when
+    already known). Shared spellings are settled before (`settle_senses`)."""
+    if low is None:
+        low = lower_keep_offsets(text)
     ambiguous = [m.entry.context is not None and _ordinary_word(text[m.start : m.end]) for m in matches]
     keep = [not a for a in ambiguous]
     plain = [m for m, a in zip(matches, ambiguous, strict=True) if not a]  # matches come sorted by start

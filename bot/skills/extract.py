@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.postings.model import CleanText, Section, SectionKind
-from bot.skills.context import SectionIndex, in_context, looks_like_tag_line, states_requirement
+from bot.skills.context import SectionIndex, in_context, looks_like_tag_line, settle_senses, states_requirement
 from bot.skills.discover import discover
 from bot.skills.matcher import Match, Matcher, is_bounded, lower_keep_offsets, word_chars
 from bot.skills.model import Category, Keyword, Mention
@@ -100,6 +100,7 @@ def extract_with(
         if kind is not SectionKind.CHROME:  # the job site around the posting never counts
             matches.append(match)
             kinds.append(kind)
+    matches = settle_senses(posting.low, matches)
     keep = in_context(text, posting.sentences, matches, kinds, posting.low)
 
     kept: list[Match] = []

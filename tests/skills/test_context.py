@@ -22,6 +22,7 @@ from bot.skills.context import (
     _word_after,
     in_context,
     looks_like_tag_line,
+    settle_senses,
     skill_list_lines,
     states_requirement,
 )
@@ -167,8 +168,10 @@ def test_a_shared_spelling_takes_the_sense_its_context_picks() -> None:
     text = "Charting in the EMR\nSpark on EMR"
     matches = [Match(m.start(), m.end(), records) for m in re.finditer("EMR", text)]
     low = lower_keep_offsets(text)
-    assert in_context(text, Sentences(text, low), matches, [K.REQUIRED] * 2, low) == [True, True]
-    assert [m.entry.name for m in matches] == ["Health records", "Cloud EMR"]
+    settled = settle_senses(low, matches)
+    assert [m.entry.name for m in settled] == ["Health records", "Cloud EMR"]
+    assert [m.entry.name for m in matches] == ["Health records", "Health records"]  # the input is left alone
+    assert in_context(text, Sentences(text, low), settled, [K.REQUIRED] * 2, low) == [True, True]
 
 
 _ROLE_AFTER = re.compile(
