@@ -41,5 +41,5 @@ def test_dev_split_scores_and_offsets(shared_dir: Path) -> None:
         predictions.append(spans)
     result = tool.evaluate(postings, predictions)
     strict_f1, bag_f1 = result["strict"][2], result["bag"][2]
-    assert strict_f1 >= 0.465, result
-    assert bag_f1 >= 0.495, result
+    assert strict_f1 >= 0.52, result
+    assert bag_f1 >= 0.56, result
