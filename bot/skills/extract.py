@@ -141,12 +141,12 @@ def extract_with(
 
 
 # A soft-skill word that names how the work is organised or a thing, not a trait of the candidate:
-# "in close collaboration with the client", "API communication between systems", "communication
-# protocols", "a WHO Collaborating Centre", "our mentor will help you".
+# "in close collaboration with the client", "communication protocols", "a WHO Collaborating Centre",
+# "our mentor will help you". People communicating ("communication between staff and families") is the skill.
 _WORKING_WITH_BEFORE = re.compile(r"\b(?:in|with)\s+(?:(?:close|direct|tight|active|constant|ongoing|full)\s+)?$")
 _WORKING_WITH = frozenset({"collaboration", "cooperation", "collaborating", "coordination", "consultation", "dialogue"})
 _THING_AFTER = re.compile(
-    r"\s+(?:protocols?|between|interfaces?|middleware|plans?|materials?|channels?|cent(?:re|er)s?|networks?|systems?"
+    r"\s+(?:protocols?|interfaces?|middleware|materials?|channels?|cent(?:re|er)s?|networks?|systems?"
     r"|platforms?|tools?|software|stack|layers?|bus(?:s?es)?|technolog(?:y|ies)|devices?|modules?|standards?|links?)\b"
 )
 _SOMEONE_BEFORE = re.compile(r"\b(?:our|their|your)\s+$")

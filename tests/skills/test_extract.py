@@ -266,6 +266,8 @@ def test_soft_skill_words_that_name_the_work_or_a_thing_are_not_skills() -> None
     assert not {"Collaboration", "Communication", "Mentoring"} & set(found)
     found = extract([(K.REQUIRED, "Requirements\n- Strong communication skills and a collaborative mindset")])
     assert {"Communication", "Collaboration"} <= set(found)
+    found = extract([(K.REQUIRED, "Requirements\n- Excellent communication between nursing staff and families")])
+    assert "Communication" in found  # people communicating is the skill; only things and systems are not
 
 
 def test_a_language_is_named_without_the_word_language() -> None:
