@@ -465,9 +465,21 @@ def _sense(low: str, matches: Sequence[Match], i: int) -> Entry:
             if not cues.isdisjoint(_CUE_WORD.findall(low, lo, hi)):
                 return other
             neighbours = (*matches[max(0, i - 1) : i], *matches[i + 1 : i + 2])
-            if any(m.entry.category is other.category for m in neighbours):
+            if any(m.entry.category is other.category and _listed_beside(low, match, m) for m in neighbours):
                 return other
     return entry
+
+
+def _listed_beside(low: str, match: Match, other: Match) -> bool:
+    """`other` stands in the line around `match`, or `match` is a short list item ("- EMR") and `other` is on
+    the line next to it ("- Amazon S3"). A term two lines away in a sentence is no evidence."""
+    lo, hi = _window(low, match)
+    if lo <= other.start and other.end <= hi:
+        return True
+    if len(_line(low, match.start, match.end).split()) > SHORT_LINE_WORDS:
+        return False
+    gap = low[other.end : match.start] if other.end <= match.start else low[match.end : other.start]
+    return gap.count("\n") == 1
 
 
 def settle_senses(low: str, matches: Sequence[Match]) -> list[Match]:

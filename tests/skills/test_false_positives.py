@@ -109,3 +109,11 @@ def test_the_loader_rejects_bad_options(options: str, problem: str) -> None:
     with pytest.raises(TaxonomyError) as error:
         parse_taxonomy([("t.txt", f"[framework]\nSpring | | {options}\n")])
     assert any(problem in p for p in error.value.problems)
+
+
+def test_a_cloud_term_two_lines_away_does_not_make_records_amazon_emr() -> None:
+    text = (
+        "Ward Clerk\n\nRequirements\n- Keep patient notes up to date in the EMR.\n- Book appointments by phone.\n"
+        "- Our booking tool runs on Microsoft Azure.\n"
+    )
+    assert "Amazon EMR" not in names(text)
