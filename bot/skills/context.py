@@ -89,7 +89,6 @@ _THE_JOB_BEFORE = re.compile(
     r"(?:\s+(?:experienced|senior|junior|lead|principal|staff|talented|skilled|passionate|motivated|new|mid-level"
     r"|full-time|part-time|trusted))*\s+$"
 )
-_HIRING = re.compile(r"\b(?:looking for|seeking|hiring|searching for|join us|recruiting|need an?)\b")
 # A spoken language as a skill, not an adjective ("Danish law", "a Danish company").
 _LANGUAGE_CUE = re.compile(
     r"fluen|speak|spoken|written|writing|verbal|oral|language|native|mother tongue|proficien|command of|skills?\b"
@@ -305,7 +304,7 @@ def _about_the_company(low: str, sentences: Sentences, match: Match, kind: Secti
         return False
     if sentences.asks_in(sentence, match.start, match.end):
         return False
-    return not _HIRING.search(low, sentence.start, sentence.end)  # "we are looking for a DevOps engineer"
+    return not sentence.hiring  # "we are looking for a DevOps engineer"
 
 
 def _someone_elses_role(low: str, match: Match, kind: SectionKind, word_after: str) -> bool:

@@ -9,6 +9,7 @@ against all cue sets with one set intersection (`CueIndex`), a phrase only where
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -64,6 +65,8 @@ _COMPANY_OPENINGS = (
     "perks",
     "what we offer",
 )
+# The sentence says the company is hiring ("we are looking for a DevOps engineer").
+_HIRING = Cues.of("looking for, seeking, hiring, searching for, join us, recruiting, need a, need an")
 PREFERRED = Cues.of(
     """nice to have, a plus, preferred, preferably, bonus, desirable, desired, ideally, an advantage, advantageous,
     beneficial, optional, would be great, not required, a merit"""
@@ -82,10 +85,11 @@ class Sentence(NamedTuple):  # a tuple: built for every sentence a mention is in
     opens_as_company: bool  # "We build…", "<ORGANIZATION> is…", "Our team…"
     speaks_as_company: bool  # "we", "our", "founded in" somewhere in it
     requirement: bool | None  # True: says required; False: says preferred; None: neither
+    hiring: bool  # "looking for", "seeking", "join us"…: the company says it is hiring
 
 
 # Bits of the cue sets a sentence is tested against, all in one pass over its words.
-_ASKS, _TO_CANDIDATE, _AS_COMPANY, _PREFERS, _REQUIRES = 1, 2, 4, 8, 16
+_ASKS, _TO_CANDIDATE, _AS_COMPANY, _PREFERS, _REQUIRES, _HIRES = 1, 2, 4, 8, 16, 32
 
 
 class CueIndex:
@@ -127,9 +131,21 @@ class CueIndex:
 
 
 _FACT_CUES = CueIndex(
-    (ASK, _ASKS), (_CANDIDATE, _TO_CANDIDATE), (_COMPANY, _AS_COMPANY), (PREFERRED, _PREFERS), (REQUIRED, _REQUIRES)
+    (ASK, _ASKS),
+    (_CANDIDATE, _TO_CANDIDATE),
+    (_COMPANY, _AS_COMPANY),
+    (PREFERRED, _PREFERS),
+    (REQUIRED, _REQUIRES),
+    (_HIRING, _HIRES),
 )
-_ASK_CUES = CueIndex((ASK, _ASKS))
+# An ask cue word or phrase in `word_chars` text (words separated by one or more spaces).
+_ASK_CUE_PATTERN = re.compile(
+    r"(?<!\S)(?:"
+    + "|".join(
+        sorted((r"\s+".join(map(re.escape, cue.split())) for cue in (*ASK.words, *ASK.phrases)), key=len, reverse=True)
+    )
+    + r")(?!\S)"
+)
 
 
 class Sentences:
@@ -148,6 +164,7 @@ class Sentences:
         self._by_index: dict[int, Sentence] = {}
         self._by_offset: dict[int, Sentence] = {}
         self._asks_for: dict[tuple[int, int], bool] = {}  # the same mention is asked about several times
+        self._ask_reach: dict[int, tuple[int, int]] = {}  # sentence start → (first cue end, last cue start)
 
     def at(self, offset: int) -> Sentence:
         sentence = self._by_offset.get(offset)
@@ -170,6 +187,7 @@ class Sentences:
             _opens_as_company(self._low, start, end),
             found & _AS_COMPANY != 0,
             requirement,
+            found & _HIRES != 0,
         )
 
     def asks_for(self, start: int, end: int) -> bool:
@@ -191,8 +209,21 @@ class Sentences:
         words = self._words
         if ASK.words.isdisjoint(words[start:end].split()):
             return True
-        rest = words[sentence.start : start].split() + words[end : sentence.end].split()
-        return bool(_ASK_CUES.bits(rest))
+        reach = self._ask_reach.get(sentence.start)
+        if reach is None:
+            reach = self._ask_reach[sentence.start] = _ask_reach(words, sentence.start, sentence.end)
+        first_end, last_start = reach
+        return first_end <= start or last_start >= end
+
+
+def _ask_reach(words: str, start: int, end: int) -> tuple[int, int]:
+    """Where the ask cues of `words[start:end]` end first and start last: one scan per sentence, so a
+    mention asks "is there a cue outside me?" in constant time, however long the sentence."""
+    first_end, last_start = end + 1, start - 1
+    for cue in _ASK_CUE_PATTERN.finditer(words, start, end):
+        first_end = min(first_end, cue.end())
+        last_start = max(last_start, cue.start())
+    return first_end, last_start
 
 
 def sentence_starts(text: str) -> list[int]:
