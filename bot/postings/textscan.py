@@ -56,7 +56,3 @@ def lines_containing(haystack: str, needles: Iterable[str]) -> list[tuple[int, i
         spans.append((start, end))
         last_end = end
     return spans
-
-
-def contains_any(haystack: str, needles: Iterable[str]) -> bool:
-    return any(needle in haystack for needle in needles)

@@ -76,10 +76,6 @@ def word_chars(low: str) -> str:
     return low.encode("ascii", "replace").translate(_WORDS_TABLE).decode("ascii")
 
 
-def words_of(text: str) -> list[str]:
-    return word_chars(lower_keep_offsets(text)).split()
-
-
 def _is_word_form(form: str) -> bool:
     """Forms whose punctuation only separates words; "C++", ".NET", "C#" are symbol forms."""
     return form[:1].isalnum() and form[-1:].isalnum() and "+" not in form and "#" not in form
