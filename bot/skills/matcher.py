@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple, Protocol
 
 import ahocorasick
 
@@ -177,7 +178,13 @@ def _symbol_key(symbol_form: str) -> tuple[str, int]:
     return f"{lead}{spaced}{trail}", len(lead)
 
 
-def _compile(word_forms: dict[str, list[_Form]], symbol_forms: dict[str, list[_Form]]) -> Any:
+class _Automaton(Protocol):
+    """What `find` uses of a pyahocorasick automaton (the library ships no type information)."""
+
+    def iter(self, text: str) -> Iterator[tuple[int, _Hit]]: ...
+
+
+def _compile(word_forms: dict[str, list[_Form]], symbol_forms: dict[str, list[_Form]]) -> _Automaton | None:
     """One automaton over the spaced text: each word form as " its words ", each symbol form as `_symbol_key`.
 
     None when there is no name (pyahocorasick cannot search with an empty automaton)."""
@@ -193,7 +200,8 @@ def _compile(word_forms: dict[str, list[_Form]], symbol_forms: dict[str, list[_F
         hit: _Hit = (*hits.get(key, (0, 0, False, None, None)), tuple(symbols.get(key, ())))
         automaton.add_word(key, hit)
     automaton.make_automaton()
-    return automaton
+    compiled: _Automaton = automaton
+    return compiled
 
 
 class Matcher:
