@@ -48,6 +48,9 @@ def names(*lines: str) -> set[str]:
         ("Orchestration of the evening programme with the events team", "Container orchestration"),
         ("Reception cover at a busy GP surgery", "Surgery"),
         ("Preparing quotations and invoices for customers", "Bid management"),
+        ("At least one year working in a commercial kitchen", "Kitchen management"),
+        ("Uniform: black trousers, white shirt and bow tie", "Hazard analysis"),
+        ("Heart rate monitoring of residents on the night shift", "Heart rate variability"),
     ],
 )
 def test_an_ordinary_word_is_no_keyword(line: str, wrong: str) -> None:
@@ -81,6 +84,7 @@ def test_a_company_called_aurora_is_no_database() -> None:
         ("Experience in surgery as a scrub nurse in theatre", "Surgery"),
         ("Knowledge of networking and Linux servers", "Networking technologies"),
         ("Quality inspection to IPC-A-610", "IPC-A-610"),
+        ("HAZOP studies and bow-tie analysis", "Hazard analysis"),
     ],
 )
 def test_the_product_or_practice_in_full_still_counts(line: str, right: str) -> None:
