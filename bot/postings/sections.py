@@ -6,11 +6,13 @@ The text is read line by line. A line can be:
   section of its kind (headings.py), also in the label form "Requirements: 5+ years of Go";
 - a heading glued to its text, as in text copied from PDFs ("… Qualifications An educational
   background …"): a known heading in title case followed by a capitalised word opens a section
-  mid-line;
+  mid-line, and so does one ending in a colon, except after a word inside a list item ("- 3 years
+  administering Employee Benefits: 401k …" is one requirement);
 - body text, which belongs to the current section, with three refinements: a clause with a
   preference cue ("German is a plus", "ideally", "preferred") inside required text is PREFERRED;
-  equal-opportunity and how-to-apply sentences are EEO/APPLY wherever they stand; and under no
-  or an unknown heading, requirement-like bullets count as REQUIRED and verb-led ones as
+  equal-opportunity and how-to-apply sentences are EEO/APPLY wherever they stand, and benefit and
+  company-blurb sentences BENEFITS/ABOUT unless they ask for something in a requirement or duty
+  list; and under no or an unknown heading, requirement-like bullets count as REQUIRED and verb-led ones as
   RESPONSIBILITIES;
 - a field line ("Pay: $20/hr", "The base pay range is …") inside requirements or duties, marked
   OTHER so pay and job-type words are not requirements.
@@ -73,6 +75,25 @@ _BENEFIT_CUE = re.compile(
     r"|(?:there are )?(?:excellent|great|attractive|generous) benefits|(?:our )?(?:\w+ )?range of (?:benefits|perks|rewards)|(?:a )?(?:competitive|attractive|generous) (?:salary|salaries|pension|compensation|remuneration|pay)\b)",
     re.IGNORECASE,
 )
+_ASKING_KINDS = frozenset((_K.REQUIRED, _K.PREFERRED, _K.RESPONSIBILITIES))
+"""Sections that ask the candidate for something or list their duties."""
+_ASK_WORDS = frozenset(
+    ("experience", "experienced", "knowledge", "knowledgeable", "skill", "skills", "skilled", "degree", "years",
+     "yrs", "require", "required", "requires", "requirement", "requirements", "mandatory", "must", "proficient",
+     "proficiency", "familiar", "familiarity", "expertise", "understanding", "ability", "certified",
+     "certification", "qualified", "qualification", "qualifications")
+)  # fmt: skip
+"""What a requirement line asks for. Narrower than the extractor's ask cues (bot/skills/sentences.py): a
+company blurb's "education", "competences" or "experiences" must not keep it in a requirement list."""
+_WORD = re.compile(r"[a-z]+")
+_BENEFIT_PHRASE_FOLLOWERS = frozenset(
+    ("a", "an", "the", "and", "or", "plus", "with", "including", "incl", "package", "packages", "scheme", "schemes",
+     "based", "of", "in", "from", "up", "that", "which", "to", "for", "per", "dependent", "depending",
+     "commensurate")
+)  # fmt: skip
+"""Words that may follow a benefit cue in a benefit line."""
+_MODIFIER_BENEFIT_NOUNS = frozenset(("pay", "salary", "pension", "compensation", "remuneration", "benefits"))
+"""Benefit nouns that also modify a skill's noun ("pay benchmarking", "benefits administration")."""
 _COMPANY_NOUNS = frozenset(
     ("leader", "provider", "supplier", "manufacturer", "developer", "company", "firm", "business", "organisation",
      "organization", "university", "institution", "institute", "hospital", "platform", "start-up", "startup",
@@ -83,6 +104,7 @@ _COMPANY_NOUN_PHRASE_ENDS = frozenset(
 )
 _COMPANY_CUE = re.compile(
     r"(?!(?:- )?(?:you|your|it|this|that|there|what|who|key|the (?:role|position|job|ideal|successful|right|candidate))\b)"
+    r"(?!(?:- )?(?:\S+ ){0,2}(?:candidates?|applicants?)\b)"
     r"\S+(?: \S+){0,4}? (?:is|are) (?:a|an|the|one of the) ",
     re.IGNORECASE,
 )
@@ -157,13 +179,21 @@ def _glued_patterns(forms: tuple[str, ...]) -> dict[str, dict[str, re.Pattern[st
 
 
 def _glued_pattern(forms: list[str]) -> re.Pattern[str]:
+    """A heading before a capitalised word ("… skills Job Benefits Health …"), or ending in a colon or question
+    mark ("… processes ) Job benefits: …"; group 2, see `_labels_a_list_item`)."""
     alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))  # the longest heading first
     return re.compile(
-        r"(?:^|(?<=[A-Za-z0-9.!?)] ))(" + alternatives + r")(?:(?= (?!and |or |&)[A-Z])|[:?](?= |$))", re.MULTILINE
+        r"(?:^|(?<=[A-Za-z0-9.!?)] ))(?:("
+        + alternatives
+        + r")(?= (?!and |or |&)[A-Z])|("
+        + alternatives
+        + r")[:?](?= |$))",
+        re.MULTILINE,
     )
 
 
 _GLUED_PATTERNS = _glued_patterns(_GLUED_FORMS)
+_LIST_ITEM_MARKS = frozenset(("- ", "• ", "* ", "– ", "· "))
 _LABEL = re.compile(r"([^:\n]{2,50}):\s+(\S.*)")
 _FIELD_LINE = re.compile(
     r"(?:- )?(?:(?:base |annual )?(?:pay|salary|wage|compensation)(?: range)?|rate|job type|employment type|(?:work |job )?location"
@@ -233,9 +263,20 @@ def _glued_headings(text: str, first_words: frozenset[str]) -> list[re.Match[str
     found: list[re.Match[str]] = []
     for pos, pattern in candidates:
         glued = pattern.match(text, pos) if not found or pos >= found[-1].end() else None
-        if glued is not None:
+        if glued is not None and not _labels_a_list_item(text, glued):
             found.append(glued)
     return found
+
+
+def _labels_a_list_item(text: str, glued: re.Match[str]) -> bool:
+    """A heading with a colon after a word inside a list item is the item's own label, not a heading:
+    "- 3 years administering Employee Benefits: 401k and HSA plans" is one requirement. In running text
+    pasted without line breaks ("… and curiosity Job benefits: Free fruit …") it opens its section."""
+    start = glued.start()
+    if glued.lastindex != 2 or start < 2 or text[start - 1] == "\n" or text[start - 2] in ".!?)":
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return line.lstrip()[:2] in _LIST_ITEM_MARKS
 
 
 def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> tuple[Section, ...]:
@@ -310,7 +351,8 @@ def split_sections(text: str, heading_starts: frozenset[int] = frozenset()) -> t
         for glued in cues.glued_within(start, end):
             cut = glued.start()
             _mark_body(marks, text, body_start, cut, kind, heading, cues)
-            kind, heading = heading_kind(glued.group(1)) or _K.OTHER, glued.group(1)
+            glued_heading = glued.group(glued.lastindex or 1)
+            kind, heading = heading_kind(glued_heading) or _K.OTHER, glued_heading
             marks.append((cut, kind, heading))
             body_start = glued.end() + 1
         _mark_body(marks, text, body_start, end, kind, heading, cues)
@@ -395,8 +437,10 @@ def _mark_sentence(
     if kind is not _K.HEADER and _APPLY_CUE.match(line):
         marks.append((start, _K.APPLY, None))
         return
-    if kind is not _K.HEADER:
-        if cues.within(cues.benefit, start, end) and _BENEFIT_CUE.match(line):
+    asking = kind in _ASKING_KINDS
+    if kind is not _K.HEADER and not (asking and _asks_for_something(line)):
+        benefit = _BENEFIT_CUE.match(line) if cues.within(cues.benefit, start, end) else None
+        if benefit is not None and not (asking and _continues_the_noun(line, benefit)):
             marks.append((start, _K.BENEFITS, None))
             return
         if _says_what_the_employer_is(line):
@@ -410,6 +454,24 @@ def _mark_sentence(
     marks.append((start, kind, heading))
     if kind is _K.REQUIRED and cues.within(cues.preference, start, end):
         _mark_preferences(marks, text, start, end, heading)
+
+
+def _asks_for_something(line: str) -> bool:
+    """An ask cue ("experience", "knowledge", "required", "degree", "5 years" …): in a requirement or duty
+    list, "Excellent benefits administration experience" and "SQL Server is the main database platform; Azure
+    experience required" ask the candidate for something; they are neither benefits nor the company blurb."""
+    return not _ASK_WORDS.isdisjoint(_WORD.findall(line.lower()))
+
+
+def _continues_the_noun(line: str, benefit: re.Match[str]) -> bool:
+    """The benefit cue is the start of a longer noun ("Competitive pay benchmarking and salary survey
+    analysis", "Excellent benefits administration"): a skill asked for, not a benefit offered. A benefit
+    cue ends the phrase or goes on with a function word ("Competitive salary and bonus", "… package")."""
+    if benefit.group(0).rsplit(None, 1)[-1].lower() not in _MODIFIER_BENEFIT_NOUNS:
+        return False
+    following = line[benefit.end() :].split(None, 1)
+    word = following[0] if following else ""
+    return word[:1].islower() and word.rstrip(",.;:!?)") not in _BENEFIT_PHRASE_FOLLOWERS
 
 
 def _says_what_the_employer_is(line: str) -> bool:

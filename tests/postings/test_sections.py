@@ -292,3 +292,35 @@ def test_sentences_of_an_unheaded_paragraph_are_judged_one_by_one() -> None:
     assert _kind_of(raw, "7+ years") is K.REQUIRED
     assert _kind_of(raw, "Kafka") is K.PREFERRED
     assert _kind_of(raw, "German is a must") is K.REQUIRED
+
+
+def test_a_heading_with_a_colon_inside_a_requirement_item_does_not_open_a_section() -> None:
+    raw = (
+        "Payroll Administrator\nLeeds\n\nWhat you need\n"
+        "- 2 years running Employee Benefits: pension and cycle-to-work schemes\n"
+        "- Sage Payroll experience\n- Knowledge of PAYE and auto-enrolment\n\n"
+        "About us\nWe are a logistics firm. Our team is growing fast Job benefits: Free parking and 28 days leave"
+    )
+    assert _kind_of(raw, "pension and cycle") is K.REQUIRED
+    assert _kind_of(raw, "Sage Payroll") is K.REQUIRED
+    assert _kind_of(raw, "PAYE") is K.REQUIRED
+    assert _kind_of(raw, "Free parking") is K.BENEFITS  # glued to running text, it still opens the benefits
+
+
+def test_requirement_items_that_open_like_a_benefit_or_a_company_blurb_stay_requirements() -> None:
+    raw = (
+        "Reward Analyst\nBristol\n\nRequirements\n"
+        "- Generous benefits administration experience at a retailer\n"
+        "- Competitive salary benchmarking with Mercer surveys\n"
+        "- Our ideal candidate is a reward specialist with Excel and Power BI\n"
+        "- Oracle HCM is the main HR platform; Oracle experience required\n"
+        "- A competitive salary and bonus\n"
+        "- Initech is a leading insurance company in the South West\n\n"
+        "Benefits\n- Gym membership"
+    )
+    assert _kind_of(raw, "benefits administration") is K.REQUIRED
+    assert _kind_of(raw, "Mercer") is K.REQUIRED
+    assert _kind_of(raw, "Power BI") is K.REQUIRED
+    assert _kind_of(raw, "Oracle HCM") is K.REQUIRED
+    assert _kind_of(raw, "A competitive salary and bonus") is K.BENEFITS  # an offer misplaced under the requirements
+    assert _kind_of(raw, "Initech is") is K.ABOUT
