@@ -101,7 +101,7 @@ _GENERIC_CATEGORIES = frozenset(
 # Capitalised anyway ("Danish", "Finance", "PhD"): a capital says nothing about being a name here.
 _NAMES_A_UNIT = frozenset({Category.PRACTICE, Category.DOMAIN, Category.EDUCATION})
 # The categories `_not_a_skill_here` can reject.
-_UNIT_OR_LANGUAGE = _NAMES_A_UNIT | {Category.LANGUAGE}
+_NOT_ALWAYS_A_SKILL = _NAMES_A_UNIT | {Category.LANGUAGE, Category.SOFT_SKILL}
 _ALWAYS_GENERIC = frozenset({Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE})
 _ASKING_SECTIONS = frozenset({SectionKind.REQUIRED, SectionKind.PREFERRED})
 _NOT_ABOUT_THE_CANDIDATE = frozenset(
@@ -325,12 +325,38 @@ def _spoken(text: str, low: str, sentences: Sentences, match: Match) -> bool:
     return len(_line(text, match.start, match.end).split()) <= SHORT_LINE_WORDS
 
 
+# A soft-skill word that names how the work is organised or a thing, not a trait of the candidate:
+# "in close collaboration with the client", "communication protocols", "a WHO Collaborating Centre",
+# "our mentor will help you". People communicating ("communication between staff and families") is the skill.
+_WORKING_WITH_BEFORE = re.compile(r"\b(?:in|with)\s+(?:(?:close|direct|tight|active|constant|ongoing|full)\s+)?$")
+_WORKING_WITH = frozenset({"collaboration", "cooperation", "collaborating", "coordination", "consultation", "dialogue"})
+_THING_AFTER = re.compile(
+    r"\s+(?:protocols?|interfaces?|middleware|materials?|channels?|cent(?:re|er)s?|networks?|systems?"
+    r"|platforms?|tools?|software|stack|layers?|bus(?:s?es)?|technolog(?:y|ies)|devices?|modules?|standards?|links?)\b"
+)
+_SOMEONE_BEFORE = re.compile(r"\b(?:our|their|your)\s+$")
+_SOMEONE = frozenset({"mentor", "mentors", "coach", "coaches"})
+
+
+def _names_the_work_or_a_thing(low: str, match: Match) -> bool:
+    written = low[match.start : match.end]
+    before = low[max(0, match.start - 30) : match.start]
+    if written in _WORKING_WITH and _WORKING_WITH_BEFORE.search(before):
+        return True
+    if written in _SOMEONE and _SOMEONE_BEFORE.search(before):
+        return True
+    return bool(_THING_AFTER.match(low, match.end))
+
+
 def _not_a_skill_here(text: str, low: str, sentences: Sentences, match: Match, kind: SectionKind) -> bool:
-    """The words name a unit, a programme, someone else's role or the employer itself, or a language is an
-    adjective ("Danish law"): whatever the section, no skill is asked for."""
+    """The words name a unit, a programme, someone else's role or the employer itself, a soft-skill word names
+    the way of working or a thing, or a language is an adjective ("Danish law"): whatever the section, no
+    skill is asked for."""
     category = match.entry.category
     if category is _LANGUAGE:
         return not _spoken(text, low, sentences, match)
+    if category is Category.SOFT_SKILL:
+        return _names_the_work_or_a_thing(low, match)
     if category not in _NAMES_A_UNIT:
         return False
     if _about_the_company(low, sentences, match, kind):
@@ -520,7 +546,7 @@ def in_context(
         ):
             keep[i] = False
             ordinary_word.add(i)
-        elif entry.category in _UNIT_OR_LANGUAGE and _not_a_skill_here(text, low, sentences, match, kinds[i]):
+        elif entry.category in _NOT_ALWAYS_A_SKILL and _not_a_skill_here(text, low, sentences, match, kinds[i]):
             keep[i] = False
         elif context is _SKILL or (context is None and _generic(match, text)):
             asked = _asked_in_sentence(sentences, match, kinds[i])

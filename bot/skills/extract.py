@@ -106,7 +106,7 @@ def extract_with(
     kept: list[Match] = []
     kept_kinds: list[SectionKind] = []
     for match, kind, ok in zip(matches, kinds, keep, strict=True):
-        if ok and not _soft_word_not_a_skill(posting.low, match):
+        if ok:
             kept.append(match)
             kept_kinds.append(kind)
     spans = _degree_wording(posting.low, kept)
@@ -138,31 +138,6 @@ def extract_with(
     result = [k for k in keywords if k is not None]
     result.sort(key=lambda k: (-k.weight, k.keyword.casefold(), k.keyword))
     return tuple(result)
-
-
-# A soft-skill word that names how the work is organised or a thing, not a trait of the candidate:
-# "in close collaboration with the client", "communication protocols", "a WHO Collaborating Centre",
-# "our mentor will help you". People communicating ("communication between staff and families") is the skill.
-_WORKING_WITH_BEFORE = re.compile(r"\b(?:in|with)\s+(?:(?:close|direct|tight|active|constant|ongoing|full)\s+)?$")
-_WORKING_WITH = frozenset({"collaboration", "cooperation", "collaborating", "coordination", "consultation", "dialogue"})
-_THING_AFTER = re.compile(
-    r"\s+(?:protocols?|interfaces?|middleware|materials?|channels?|cent(?:re|er)s?|networks?|systems?"
-    r"|platforms?|tools?|software|stack|layers?|bus(?:s?es)?|technolog(?:y|ies)|devices?|modules?|standards?|links?)\b"
-)
-_SOMEONE_BEFORE = re.compile(r"\b(?:our|their|your)\s+$")
-_SOMEONE = frozenset({"mentor", "mentors", "coach", "coaches"})
-
-
-def _soft_word_not_a_skill(low: str, match: Match) -> bool:
-    if match.entry.category is not Category.SOFT_SKILL:
-        return False
-    written = low[match.start : match.end]
-    before = low[max(0, match.start - 30) : match.start]
-    if written in _WORKING_WITH and _WORKING_WITH_BEFORE.search(before):
-        return True
-    if written in _SOMEONE and _SOMEONE_BEFORE.search(before):
-        return True
-    return bool(_THING_AFTER.match(low, match.end))
 
 
 # Share of a tag line's letters that taxonomy names must cover.
