@@ -330,9 +330,10 @@ def _spoken(text: str, low: str, sentences: Sentences, match: Match) -> bool:
 # "our mentor will help you". People communicating ("communication between staff and families") is the skill.
 _WORKING_WITH_BEFORE = re.compile(r"\b(?:in|with)\s+(?:(?:close|direct|tight|active|constant|ongoing|full)\s+)?$")
 _WORKING_WITH = frozenset({"collaboration", "cooperation", "collaborating", "coordination", "consultation", "dialogue"})
-_THING_AFTER = re.compile(
-    r"\s+(?:protocols?|interfaces?|middleware|materials?|channels?|cent(?:re|er)s?|networks?|systems?"
-    r"|platforms?|tools?|software|stack|layers?|bus(?:s?es)?|technolog(?:y|ies)|devices?|modules?|standards?|links?)\b"
+_THING_WORDS = _word_set(
+    """protocol protocols interface interfaces middleware material materials channel channels centre centres
+    center centers network networks system systems platform platforms tool tools software stack layer layers bus
+    buses busses technology technologies device devices module modules standard standards link links"""
 )
 _SOMEONE_BEFORE = re.compile(r"\b(?:our|their|your)\s+$")
 _SOMEONE = frozenset({"mentor", "mentors", "coach", "coaches"})
@@ -345,7 +346,7 @@ def _names_the_work_or_a_thing(low: str, match: Match) -> bool:
         return True
     if written in _SOMEONE and _SOMEONE_BEFORE.search(before):
         return True
-    return bool(_THING_AFTER.match(low, match.end))
+    return _word_after(low, match.end) in _THING_WORDS  # on its line, like the unit and role words
 
 
 def _not_a_skill_here(text: str, low: str, sentences: Sentences, match: Match, kind: SectionKind) -> bool:

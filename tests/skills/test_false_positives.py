@@ -117,3 +117,9 @@ def test_a_cloud_term_two_lines_away_does_not_make_records_amazon_emr() -> None:
         "- Our booking tool runs on Microsoft Azure.\n"
     )
     assert "Amazon EMR" not in names(text)
+
+
+def test_a_thing_word_on_the_next_line_does_not_make_a_soft_skill_a_thing() -> None:
+    text = "Analyst\n\nRequirements\n- A pragmatic approach to problem-solving\nSystems thinker with curiosity\n"
+    assert "Problem solving" in names(text)
+    assert "Communication" not in names("Engineer\n\nRequirements\n- Design communication protocols such as SPI\n")
