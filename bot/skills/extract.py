@@ -206,23 +206,29 @@ def _keyword(term: _Term, raw: str, clean: CleanText, title: str | None, in_titl
     found = [f for f in term.found if f.kind not in BOILERPLATE]
     if not found:
         return None  # benefits, how-to-apply and legal text never make a keyword on their own
-    found = [f for f in found if f.states] or found
+    stated = [f for f in found if f.states]
+    if stated:
+        found = stated
     origin = clean.origin  # `clean.to_raw`, inline: a mention is never empty
     mentions = []
     for f in found:
         start, end = origin[f.start], origin[f.end - 1] + 1
-        mentions.append(Mention(start, end, raw[start:end], f.kind.value))
+        mentions.append(Mention(start, end, raw[start:end], _SECTION_NAME[f.kind]))
     titled = term.name in in_title
     if term.category is Category.OTHER and title:
         titled = bool(_occurrences(lower_keep_offsets(title), term.name.lower(), ()))
-    return Keyword(
-        keyword=term.name,
-        category=term.category,
-        weight=keyword_weight([f.kind for f in found], in_title=titled, category=term.category, weak=term.weak),
-        required=keyword_required([f.required for f in found]),
-        mentions=tuple(mentions),
-        parents=term.parents,
+    return Keyword(  # positional: built for every keyword of every posting
+        term.name,
+        term.category,
+        keyword_weight([f.kind for f in found], in_title=titled, category=term.category, weak=term.weak),
+        keyword_required([f.required for f in found]),
+        tuple(mentions),
+        term.parents,
     )
+
+
+# A mention's section as `Mention` stores it; a dict lookup costs less than the enum's `value` property.
+_SECTION_NAME = {kind: kind.value for kind in SectionKind}
 
 
 def _occurrences(low: str, needle: str, taken: Sequence[tuple[int, int]]) -> list[int]:

@@ -49,8 +49,11 @@ def keyword_required(marks: Sequence[bool | None]) -> bool | None:
 
 def keyword_weight(kinds: Sequence[SectionKind], *, in_title: bool, category: Category, weak: bool) -> float:
     """0..1: the best section's weight, a diminishing bonus for repeats, a title bonus."""
-    base = max([SECTION_WEIGHT.get(k, 0.0) for k in kinds]) * 0.8
-    repeats = min(0.15, 0.06 * math.log2(len(kinds))) if len(kinds) > 1 else 0.0
+    if len(kinds) == 1:  # most keywords: one mention
+        base, repeats = SECTION_WEIGHT.get(kinds[0], 0.0) * 0.8, 0.0
+    else:
+        base = max([SECTION_WEIGHT.get(k, 0.0) for k in kinds]) * 0.8
+        repeats = min(0.15, 0.06 * math.log2(len(kinds)))
     weight = base + repeats + (TITLE_BONUS if in_title else 0.0)
     if weak:
         weight *= WEAK_FACTOR
