@@ -117,7 +117,7 @@ _SECONDARY_SECTIONS = frozenset({SectionKind.HEADER, SectionKind.ABOUT})
 # Enum members the per-match code compares with, as module names: `SectionKind.ABOUT` is a class attribute
 # lookup that costs several times a global's.
 _ABOUT, _HEADER, _OTHER = SectionKind.ABOUT, SectionKind.HEADER, SectionKind.OTHER
-_LANGUAGE, _EDUCATION = Category.LANGUAGE, Category.EDUCATION
+_LANGUAGE, _EDUCATION, _SOFT_SKILL = Category.LANGUAGE, Category.EDUCATION, Category.SOFT_SKILL
 _SKILL, _CODE = Context.SKILL, Context.CODE
 _AMBIGUOUS = frozenset({Context.CODE, Context.TOOL})
 
@@ -142,7 +142,7 @@ def _word_after(low: str, end: int) -> str:
     """The word (a run of `\\w`) after `end` past spaces, tabs and hyphens; "" if none. A word list test on it
     is the same as the alternation `[ \\t-]*(?:word|…)\\b`, as every listed word is made of word characters."""
     found = _WORD_AFTER.match(low, end)
-    return found.group(1) if found else ""
+    return found[1] if found else ""  # indexing: a third cheaper than `.group(1)`
 
 
 def _line(text: str, start: int, end: int) -> str:
@@ -356,18 +356,18 @@ def _not_a_skill_here(text: str, low: str, sentences: Sentences, match: Match, k
     category = match.entry.category
     if category is _LANGUAGE:
         return not _spoken(text, low, sentences, match)
-    if category is Category.SOFT_SKILL:
+    if category is _SOFT_SKILL:
         return _names_the_work_or_a_thing(low, match)
     if category not in _NAMES_A_UNIT:
         return False
     if _about_the_company(low, sentences, match, kind):
         return True
     word_after = _word_after(low, match.end)
-    return bool(
-        word_after in _ORG_WORDS
-        or _someone_elses_role(low, match, kind, word_after)
-        or (category is _EDUCATION and _PROGRAMME_AFTER.match(low, match.end))
-    )
+    if word_after in _ORG_WORDS:
+        return True
+    if word_after in _ROLE_WORDS and _someone_elses_role(low, match, kind, word_after):
+        return True
+    return category is _EDUCATION and _PROGRAMME_AFTER.match(low, match.end) is not None
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -528,40 +528,77 @@ def in_context(
     low: str | None = None,
 ) -> list[bool]:
     """For each match, whether it counts as a mention at all (`low` is `lower_keep_offsets(text)` when
-    already known). Shared spellings are settled before (`settle_senses`)."""
+    already known). Shared spellings are settled before (`settle_senses`).
+
+    One pass over the matches decides each by the first rule that applies to it; the lists a rule needs
+    (technologies that support an ambiguous name, the names on a line) are built only when a match needs
+    them, which most postings never do.
+    """
     if low is None:
         low = lower_keep_offsets(text)
-    ambiguous = [m.entry.context is not None and _ordinary_word(text[m.start : m.end]) for m in matches]
-    keep = [not a for a in ambiguous]
-    plain = [m for m, a in zip(matches, ambiguous, strict=True) if not a]  # matches come sorted by start
-    plain_starts = [m.start for m in plain]
+    keep: list[bool] = []
     listed = _SkillListLines(text, matches)
-    ordinary_word: set[int] = set()  # matches that are the ordinary word, whatever supports them
+    technologies: _Technologies | None = None  # built for the first ambiguous name
+    unsupported: list[int] = []  # ambiguous names rejected here, looked at again once the others are known
     for i, match in enumerate(matches):
-        entry = match.entry
+        start, end, entry = match
         context = entry.context
+        kind = kinds[i]
         if (
             entry.ordinary is not None
-            and text[match.start : match.end].isalpha()
+            and text[start:end].isalpha()
             and _ordinary_here(text, low, matches, i, entry.ordinary)
         ):
-            keep[i] = False
-            ordinary_word.add(i)
-        elif entry.category in _NOT_ALWAYS_A_SKILL and _not_a_skill_here(text, low, sentences, match, kinds[i]):
-            keep[i] = False
+            keep.append(False)  # the ordinary word, whatever supports it: never looked at again
+        elif entry.category in _NOT_ALWAYS_A_SKILL and _not_a_skill_here(text, low, sentences, match, kind):
+            keep.append(False)
+            if context in _AMBIGUOUS:
+                unsupported.append(i)
         elif context is _SKILL or (context is None and _generic(match, text)):
-            asked = _asked_in_sentence(sentences, match, kinds[i])
-            keep[i] = asked if asked is not None else listed.holds(match.start) or _listed_alone(text, match)
-        elif ambiguous[i]:
+            asked = _asked_in_sentence(sentences, match, kind)
+            keep.append(asked if asked is not None else listed.holds(start) or _listed_alone(text, match))
+        elif context is not None and _ordinary_word(text[start:end]):  # `context=code|tool` written as a word
+            if technologies is None:
+                technologies = _Technologies(text, matches)
             lo, hi = _window(text, match)
             cues = _CODE_CUES if context is _CODE else _TOOL_CUES
-            keep[i] = _supported(match, plain, plain_starts, lo, hi) or _has_cue(cues, text, match, lo, hi)
-    # ambiguous names listed together ("C, C++ and Go" → Go) support each other once one is accepted
-    accepted = [m for m, k in zip(matches, keep, strict=True) if k and m.entry.context is not None]
-    accepted_starts = [m.start for m in accepted]
-    if accepted:
-        for i, match in enumerate(matches):
-            if not keep[i] and match.entry.context in _AMBIGUOUS and i not in ordinary_word:
-                lo, hi = _window(text, match)
-                keep[i] = _supported(match, accepted, accepted_starts, lo, hi)
+            supported = technologies.inside(match, lo, hi) or _has_cue(cues, text, match, lo, hi)
+            keep.append(supported)
+            if not supported:
+                unsupported.append(i)
+        else:
+            keep.append(True)
+    if unsupported:
+        _support_each_other(text, matches, keep, unsupported)
     return keep
+
+
+class _Technologies:
+    """The technologies that can support an ambiguous name nearby: the matches of a technology category that
+    are not ambiguous names themselves (they need support of their own), sorted by start."""
+
+    def __init__(self, text: str, matches: Sequence[Match]) -> None:
+        self._matches = [
+            m
+            for m in matches
+            if m.entry.category in _TECH and not (m.entry.context is not None and _ordinary_word(text[m.start : m.end]))
+        ]
+        self._starts = [m.start for m in self._matches]
+
+    def inside(self, match: Match, lo: int, hi: int) -> bool:
+        """Another technology inside [lo, hi)."""
+        return _supported(match, self._matches, self._starts, lo, hi)
+
+
+def _support_each_other(text: str, matches: Sequence[Match], keep: list[bool], unsupported: Sequence[int]) -> None:
+    """Ambiguous names listed together ("C, C++ and Go" → Go) support each other once one is accepted:
+    each match of `unsupported` (indices of rejected `context=code|tool` names) is kept when an accepted
+    name with a `context=` stands in its window."""
+    accepted = [m for m, k in zip(matches, keep, strict=True) if k and m.entry.context is not None]
+    if not accepted:
+        return
+    accepted_starts = [m.start for m in accepted]
+    for i in unsupported:
+        match = matches[i]
+        lo, hi = _window(text, match)
+        keep[i] = _supported(match, accepted, accepted_starts, lo, hi)
