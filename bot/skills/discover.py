@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from bot.postings.model import SectionKind
 
@@ -50,10 +51,14 @@ _OWNER_AFTER = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _DOTTED_SUFFIX = re.compile(r"\.(?:js|io|ai|py|rb)")  # Next.js, Socket.io (on the lower-cased text)
 _TRIGGERS = ("experience", "expertise", "proficien", "knowledge", "familiar", "skilled", "fluen", "hands-on")
+# Matched at each trigger found in the lower-cased text. The spaces, the optional word before the
+# preposition and the lower-case letters before a capital ("iPhone") are taken possessively ("+"
+# after them): what follows each needs a different kind of character, so giving one back never
+# helps a match, it only made a failing attempt ("experience in software") retry every split.
 _PATTERN = re.compile(
     r"(?i:experience|expertise|proficiency|proficient|knowledge|familiarity|familiar|skilled|fluency|fluent|hands-on)"
-    r"\s+(?:[a-z]+\s+)?(?:in|with|of|using)\s+"
-    r"((?:[A-Z][\w.+#-]{0,40}|[a-z]{1,20}[A-Z]\w{0,30}|\w{0,20}\d\w{0,20})(?:\s(?:[A-Z][\w.+#-]{0,40}|\d[\w.]{0,20})){0,2})"
+    r"\s++(?:[a-z]++\s++)?(?:in|with|of|using)\s++"
+    r"((?:[A-Z][\w.+#-]{0,40}|[a-z]{1,20}+[A-Z]\w{0,30}|\w{0,20}\d\w{0,20})(?:\s(?:[A-Z][\w.+#-]{0,40}|\d[\w.]{0,20})){0,2})"
 )
 _STOP_WORDS = """
     a an the and or of in on at to for with by from as is are be we you our your their they it this that these
@@ -83,6 +88,7 @@ _STOP_WORDS = """
     angeles atlanta denver portugal lisbon estonia tallinn latvia lithuania czech prague hungary budapest
     romania bucharest ukraine kyiv israel tel aviv dubai brazil mexico argentina"""
 _STOP = frozenset(_STOP_WORDS.split())
+_END = itemgetter(1)  # sort key of a (start, end) span: cheaper than a lambda called per span
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +179,8 @@ def discover(
     """
     asked = _pattern_spans(text, low)
     listed = [s for s in _line_spans(text, low, skill_lines) if kind_at(s[0]) in _LIST_SECTIONS or asks(*s)]
-    taken = sorted(taken, key=lambda span: span[1])
-    taken_ends = [b for _, b in taken]
+    taken = sorted(taken, key=_END)
+    taken_ends = [end for _, end in taken]
     found: dict[str, Discovered] = {}
     rejected: set[str] = set()  # spellings ruled out whatever their position
     for start, end in sorted(set(asked + listed))[:MAX_CANDIDATES]:
@@ -221,6 +227,8 @@ def _abbreviates_a_name(text: str, name: str) -> bool:
     unit or programme it names, not a skill."""
     if not name.isupper() or len(name) < 2:
         return False
+    if f"({name}" not in text and f"( {name}" not in text:
+        return False  # two scans of the text rule out all four spellings below in the usual case
     for opening in (f"({name})", f"( {name} )", f"( {name})", f"({name} )"):
         i = text.find(opening)
         for _ in range(10):  # the first few spellings-out are enough
