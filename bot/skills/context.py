@@ -89,11 +89,35 @@ _THE_JOB_BEFORE = re.compile(
     r"(?:\s+(?:experienced|senior|junior|lead|principal|staff|talented|skilled|passionate|motivated|new|mid-level"
     r"|full-time|part-time|trusted))*\s+$"
 )
-# A spoken language as a skill, not an adjective ("Danish law", "a Danish company").
-_LANGUAGE_CUE = re.compile(
-    r"fluen|speak|spoken|written|writing|verbal|oral|language|native|mother tongue|proficien|command of|skills?\b"
-    r"|knowledge|level|read|bilingual|communicat|\b[abc][12]\b|business|working|conversational|understand"
+# A spoken language as a skill, not an adjective ("Danish law", "a Danish company"): one of these anywhere in its
+# sentence, even inside a word ("already" has "read"), or a cue of `_LANGUAGE_CUE_WORDS`. `in` per part: one
+# regular expression with all of them tries every alternative at every position of a sentence of hundreds of
+# characters, several times slower.
+_LANGUAGE_CUE_PARTS = (
+    "fluen",
+    "speak",
+    "spoken",
+    "written",
+    "writing",
+    "verbal",
+    "oral",
+    "language",
+    "native",
+    "mother tongue",
+    "proficien",
+    "command of",
+    "knowledge",
+    "level",
+    "read",
+    "bilingual",
+    "communicat",
+    "business",
+    "working",
+    "conversational",
+    "understand",
 )
+# "skill", "skills" and a CEFR level ("C1") as words; searched only where "skill", "1" or "2" occurs.
+_LANGUAGE_CUE_WORDS = re.compile(r"skills?\b|\b[abc][12]\b")
 _TECH = frozenset({Category.PROGRAMMING_LANGUAGE, Category.FRAMEWORK, Category.DATABASE, Category.CLOUD, Category.TOOL})
 _GENERIC_CATEGORIES = frozenset(
     {Category.PRACTICE, Category.DOMAIN, Category.SOFT_SKILL, Category.EDUCATION, Category.LANGUAGE}
@@ -320,9 +344,19 @@ def _someone_elses_role(low: str, match: Match, kind: SectionKind, word_after: s
 def _spoken(text: str, low: str, sentences: Sentences, match: Match) -> bool:
     """Whether a language name is asked for as a language: a cue in its sentence, or a short list line."""
     sentence = sentences.at(match.start)
-    if _LANGUAGE_CUE.search(low, sentence.start, sentence.end):
+    if _has_language_cue(low, sentence.start, sentence.end):
         return True
     return len(_line(text, match.start, match.end).split()) <= SHORT_LINE_WORDS
+
+
+def _has_language_cue(low: str, start: int, end: int) -> bool:
+    """Whether `low[start:end]` holds a language cue (`_LANGUAGE_CUE_PARTS`, `_LANGUAGE_CUE_WORDS`)."""
+    sentence = low[start:end]
+    if any(part in sentence for part in _LANGUAGE_CUE_PARTS):
+        return True
+    if "skill" not in sentence and "1" not in sentence and "2" not in sentence:
+        return False
+    return _LANGUAGE_CUE_WORDS.search(low, start, end) is not None  # on `low`: `\b` sees the text around
 
 
 # A soft-skill word that names how the work is organised or a thing, not a trait of the candidate:

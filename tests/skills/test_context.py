@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.postings.model import Section, SectionKind
@@ -16,6 +16,7 @@ from bot.skills.context import (
     _ORG_WORDS,
     _ROLE_WORDS,
     SectionIndex,
+    _has_language_cue,
     _has_sentence_mark,
     _letters,
     _SkillListLines,
@@ -207,3 +208,26 @@ def test_sentence_marks_match_the_pattern(line: str) -> None:
 @given(st.text(max_size=40))
 def test_letters_count_like_isalnum(text: str) -> None:
     assert _letters(text) == sum(map(str.isalnum, text))
+
+
+# The single expression `_has_language_cue` replaces.
+_LANGUAGE_CUE = re.compile(
+    r"fluen|speak|spoken|written|writing|verbal|oral|language|native|mother tongue|proficien|command of|skills?\b"
+    r"|knowledge|level|read|bilingual|communicat|\b[abc][12]\b|business|working|conversational|understand"
+)
+_LANGUAGE_TEXT = st.lists(
+    st.sampled_from([" ", "\n", ".", "_", "é", "1", "2", "3", "a", "b", "c", "x", "s", "skill", "kill", "rea", "d"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_LANGUAGE_TEXT, _LANGUAGE_TEXT, _LANGUAGE_TEXT)
+@example("", "c1", "")
+@example("x", "b2 ", "")
+@example("", "skills", "x")
+@example("", "mother tongue", "")
+def test_language_cues_match_the_pattern(before: str, sentence: str, after: str) -> None:
+    low = before + sentence + after
+    start, end = len(before), len(before) + len(sentence)
+    assert _has_language_cue(low, start, end) == bool(_LANGUAGE_CUE.search(low, start, end))
