@@ -262,7 +262,9 @@ class Matcher:
         spaced = word_chars(low) if words is None else words
         hits: list[tuple[int, _Hit]] = list(self._automaton.iter(f" {spaced} "))
         found: list[_Found] = []
-        kept: set[tuple[int, int]] = set()  # (start, anchor offset) of the word forms found so far
+        # (start, anchor offset) of the forms of several words found so far; a form of one word needs no
+        # place here: no shorter form starts where it starts
+        kept: set[tuple[int, int]] = set()
         # Longest first: of the word forms with one start and one anchor word, the longest valid one counts.
         for last, (width, anchor, several, forms, free, symbols) in reversed(hits):
             if forms is not None:
@@ -280,7 +282,8 @@ class Matcher:
                     entry = free or _accepted(exact, start, end, forms)
                     if entry is not None:
                         found.append((start, end, entry))
-                        kept.add((start, anchor))
+                        if several:
+                            kept.add((start, anchor))
             for back, symbol_form, symbol_forms in symbols:
                 _match_symbol(exact, low, last - back, symbol_form, symbol_forms, found)
         return _longest_first(found)
@@ -294,10 +297,22 @@ def words_of_exact(spelling: str) -> list[str]:
 
 def _accepted(text: str | None, start: int, end: int, forms: list[_Form]) -> Entry | None:
     """The entry of the first form whose case rule the written `text` meets (no text: case rules ignored)."""
+    if text is None:
+        return forms[0].entry
+    written = text[start:end]
     for form in forms:
-        if form.exact is None or text is None or " ".join(words_of_exact(text[start:end])) in form.exact:
+        if form.exact is None or _written_as(written, form.exact):
             return form.entry
     return None
+
+
+def _written_as(written: str, exact: frozenset[str]) -> bool:
+    """Whether the words of `written`, case kept, are one of the `exact` spellings.
+
+    The spellings are words joined by single spaces, so most names written as listed are found as they
+    are ("CAN", "Spring Boot"), and one word of letters and digits that is not among them is not either
+    ("can"): only the rest is split into words."""
+    return written in exact or (not written.isalnum() and " ".join(words_of_exact(written)) in exact)
 
 
 def _match_symbol(
@@ -351,22 +366,27 @@ def _longest_first(found: list[_Found]) -> list[Match]:
     and only a run of two or more is settled match by match (no run can change another's)."""
     found.sort(key=_by_span)
     kept: list[_Found] = []
-    run: list[_Found] = []
-    reach = 0  # where the current run ends
+    run = 0  # where the current run starts in `kept`
+    reach = 0  # where the current run ends in the text
     for match in found:
-        if match[0] >= reach:
-            kept += _settled(run) if len(run) > 1 else run
-            run = [match]
-            reach = match[1]
-        else:
-            run.append(match)
-            reach = max(reach, match[1])
-    kept += _settled(run) if len(run) > 1 else run
-    return [Match._make(found) for found in kept]
+        start, end, _ = match
+        if start >= reach:
+            if len(kept) - run > 1:
+                kept[run:] = _settled(kept[run:])
+            run = len(kept)
+            reach = end
+        elif end > reach:
+            reach = end
+        kept.append(match)
+    if len(kept) - run > 1:
+        kept[run:] = _settled(kept[run:])
+    return [tuple.__new__(Match, match) for match in kept]  # `Match._make` without its length check: twice as fast
 
 
 def _settled(run: list[_Found]) -> list[_Found]:
     """The matches of one overlapping run kept in `_longest_key` order: each one that overlaps none kept before it."""
+    if len(run) == 2:  # most runs: two matches, which overlap
+        return [min(run, key=_longest_key)]
     kept: list[_Found] = []
     for match in sorted(run, key=_longest_key):
         start, end = match[0], match[1]
