@@ -178,9 +178,13 @@ def discover(
     only in a sentence that asks for something (`asks(start, end)`).
     """
     asked = _pattern_spans(text, low)
-    listed = [s for s in _line_spans(text, low, skill_lines) if kind_at(s[0]) in _LIST_SECTIONS or asks(*s)]
-    taken = sorted(taken, key=_END)
-    taken_ends = [end for _, end in taken]
+    taxonomy = _TakenSpans(taken)
+    tokens = _line_spans(text, low, skill_lines)
+    if len(asked) + len(tokens) <= MAX_CANDIDATES:
+        # The cut to MAX_CANDIDATES below cannot apply, so a token the loop would skip for overlapping
+        # a taxonomy match (most of them: "AWS", "SQL") can go before its sentence is asked about.
+        tokens = [span for span in tokens if not taxonomy.overlaps(*span)]
+    listed = [s for s in tokens if kind_at(s[0]) in _LIST_SECTIONS or asks(*s)]
     found: dict[str, Discovered] = {}
     rejected: set[str] = set()  # spellings ruled out whatever their position
     for start, end in sorted(set(asked + listed))[:MAX_CANDIDATES]:
@@ -189,9 +193,8 @@ def discover(
         key = name.casefold()
         if not name or key in found or key in rejected or kind_at(start) not in _CANDIDATE_SECTIONS:
             continue
-        i = bisect.bisect_left(taken_ends, start + 1)
-        if i < len(taken) and taken[i][0] < end:
-            continue  # overlaps a taxonomy match
+        if taxonomy.overlaps(start, end):
+            continue
         if (start > 0 and text[start - 1] == "<") or _is_heading_line(text, start) or _shouted(text, start, end):
             continue
         words = key.split()
@@ -211,6 +214,19 @@ def discover(
         if len(found) >= MAX_DISCOVERED:
             break
     return sorted(found.values(), key=lambda d: d.start)
+
+
+class _TakenSpans:
+    """The spans of the taxonomy matches, to tell whether a candidate overlaps one."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self._spans = sorted(spans, key=_END)
+        self._ends = [end for _, end in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps the first span, in order of end, that ends after `start`."""
+        i = bisect.bisect_left(self._ends, start + 1)
+        return i < len(self._spans) and self._spans[i][0] < end
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
