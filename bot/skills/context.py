@@ -346,7 +346,7 @@ def _spoken(text: str, low: str, sentences: Sentences, match: Match) -> bool:
     sentence = sentences.at(match.start)
     if _has_language_cue(low, sentence.start, sentence.end):
         return True
-    return len(_line(text, match.start, match.end).split()) <= SHORT_LINE_WORDS
+    return _short(_line(text, match.start, match.end))  # splits no further than the fourth word
 
 
 def _has_language_cue(low: str, start: int, end: int) -> bool:
