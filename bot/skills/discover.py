@@ -213,7 +213,7 @@ def discover(
         found[key] = Discovered(start, end, name)
         if len(found) >= MAX_DISCOVERED:
             break
-    return sorted(found.values(), key=lambda d: d.start)
+    return list(found.values())  # candidates are visited in text order, so these are too
 
 
 class _TakenSpans:
