@@ -187,14 +187,17 @@ def asked_for(text: str, sentences: Sentences, match: Match, kind: SectionKind, 
 
 
 def _asked_in_sentence(sentences: Sentences, match: Match, kind: SectionKind) -> bool | None:
-    """`asked_for` as far as the section and the sentence tell; None: up to the line the term is on."""
+    """`asked_for` as far as the section and the sentence tell; None: up to the line the term is on.
+
+    A section that is not about the candidate answers before the sentence is looked at: working out a
+    sentence's facts is the dearest step here, and the term is not asked for whatever the sentence says."""
+    if kind in _NOT_ABOUT_THE_CANDIDATE:
+        return False
     sentence = sentences.at(match.start)
     if sentence.opens_as_company and not sentence.to_candidate:
         return False  # "We offer flexible hours", even when it trails a requirement list
     if kind in _ASKING_SECTIONS:
         return True
-    if kind in _NOT_ABOUT_THE_CANDIDATE:
-        return False
     if sentences.asks_in(sentence, match.start, match.end):
         return True
     return None
