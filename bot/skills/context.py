@@ -567,9 +567,9 @@ def in_context(
     """For each match, whether it counts as a mention at all (`low` is `lower_keep_offsets(text)` when
     already known). Shared spellings are settled before (`settle_senses`).
 
-    One pass over the matches decides each by the first rule that applies to it; the lists a rule needs
-    (technologies that support an ambiguous name, the names on a line) are built only when a match needs
-    them, which most postings never do.
+    One pass over the matches decides each by the first rule that applies to it. The technologies that can
+    support an ambiguous name are listed only when a posting has one, and the names rejected ambiguous names
+    could lean on only when there are such names: most postings have neither.
     """
     if low is None:
         low = lower_keep_offsets(text)
