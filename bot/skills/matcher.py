@@ -285,7 +285,9 @@ class Matcher:
                         if several:
                             kept.add((start, anchor))
             for back, symbol_form, symbol_forms in symbols:
-                _match_symbol(exact, low, last - back, symbol_form, symbol_forms, found)
+                start = last - back
+                if start >= 0 and low.startswith(symbol_form, start):  # most often not: "data " is not "data+"
+                    _match_symbol(exact, low, start, symbol_form, symbol_forms, found)
         return _longest_first(found)
 
 
@@ -318,8 +320,7 @@ def _written_as(written: str, exact: frozenset[str]) -> bool:
 def _match_symbol(
     text: str | None, low: str, start: int, symbol_form: str, forms: list[_Form], found: list[_Found]
 ) -> None:
-    if start < 0 or not low.startswith(symbol_form, start):
-        return
+    """Add the symbol form written at `start` of `low` if it is a whole token and meets its case rule."""
     end = start + len(symbol_form)
     if not is_bounded(low, start, end):
         return
