@@ -182,7 +182,8 @@ def discover(
     tokens = _line_spans(text, low, skill_lines)
     if len(asked) + len(tokens) <= MAX_CANDIDATES:
         # The cut to MAX_CANDIDATES below cannot apply, so a token the loop would skip for overlapping
-        # a taxonomy match (most of them: "AWS", "SQL") can go before its sentence is asked about.
+        # a taxonomy match (most of them: "AWS", "SQL") can go before its sentence is asked about. A
+        # token ends in a letter or digit, so the loop's trimming of punctuation leaves its span as is.
         tokens = [span for span in tokens if not taxonomy.overlaps(*span)]
     listed = [s for s in tokens if kind_at(s[0]) in _LIST_SECTIONS or asks(*s)]
     found: dict[str, Discovered] = {}
