@@ -231,3 +231,18 @@ def test_language_cues_match_the_pattern(before: str, sentence: str, after: str)
     low = before + sentence + after
     start, end = len(before), len(before) + len(sentence)
     assert _has_language_cue(low, start, end) == bool(_LANGUAGE_CUE.search(low, start, end))
+
+
+RUST = Entry("Rust", Category.PROGRAMMING_LANGUAGE, context=Context.CODE)
+JAVA = Entry("Java", Category.PROGRAMMING_LANGUAGE)
+
+
+def test_ambiguous_names_listed_together_support_each_other() -> None:
+    # "programming" is in Rust's window but 70+ characters before Go: Go leans on the accepted Rust
+    filler = " and more words" * 4
+    assert kept(f"programming Rust{filler} Go", K.OTHER, RUST, GO) == ["Rust", "Go"]
+    # two ambiguous names with nothing else: neither is accepted, so neither supports the other
+    assert kept(f"Rust{filler} Go", K.OTHER, RUST, GO) == []
+    # the ordinary word stays rejected next to accepted names ("every Spring" is not the framework)
+    found = kept("Java code with Spring, every Spring", K.OTHER, SPRING, JAVA)
+    assert found == ["Java", "Spring"]
