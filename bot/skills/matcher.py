@@ -49,6 +49,7 @@ for _ch in string.punctuation + string.whitespace:
     _BYTE_TABLE[ord(_ch)] = ord(" ")
 _BYTE_TABLE[ord("?")] = ord("x")  # after encode(errors="replace"): a non-ASCII letter, part of a word
 _WORDS_TABLE = bytes(_BYTE_TABLE)
+_ASCII = bytes(range(128))
 
 # Between the words of one name the original text may not change line, list item or sentence.
 _BAD_GAP = re.compile(r"[,;:()\[\]{}|\n\r\t•*!?\"]|\.\s")
@@ -63,6 +64,13 @@ _COMMON = frozenset(_COMMON_WORDS.split())
 
 def lower_keep_offsets(text: str) -> str:
     """`text.lower()` with the same length (a few characters lower-case to two characters)."""
+    if not text.isascii():
+        encoded = text.encode("utf-8", "surrogatepass")
+        beyond_ascii = encoded.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if beyond_ascii.lower() == beyond_ascii:
+            # Only ASCII letters to lower (most postings: "’", "•", "é" have no upper case), which bytes.lower
+            # does twice as fast as str.lower on a text with such characters.
+            return encoded.lower().decode("utf-8", "surrogatepass")
     low = text.lower()
     if len(low) == len(text):
         return low
@@ -70,11 +78,26 @@ def lower_keep_offsets(text: str) -> str:
 
 
 def word_chars(low: str) -> str:
-    """`low` with every separator replaced by a space and every non-ASCII letter by "x"; same length."""
+    """`low` with every separator replaced by a space and every other non-ASCII character by "x"; same length."""
     low = low.replace("?", " ")
+    encoded = low.encode("ascii", "replace")  # "?" for each character beyond ASCII
     if not low.isascii():
-        low = _UNICODE_SEPARATORS.sub(" ", low)
-    return low.encode("ascii", "replace").translate(_WORDS_TABLE).decode("ascii")
+        if encoded.count(b"?") * 32 > len(low):  # many: one pass of the regular expression over the text
+            encoded = _UNICODE_SEPARATORS.sub(" ", low).encode("ascii", "replace")
+        else:  # a few quotes, bullets and dashes: a regular expression pass costs more than a look at each
+            encoded = _separators_spaced(low, encoded)
+    return encoded.translate(_WORDS_TABLE).decode("ascii")
+
+
+def _separators_spaced(low: str, encoded: bytes) -> bytes:
+    """`encoded` (`low` encoded as ASCII, "?" for the rest) with a space for each non-ASCII separator."""
+    chars = bytearray(encoded)
+    at = chars.find(b"?")
+    while at >= 0:
+        if _UNICODE_SEPARATORS.match(low, at):
+            chars[at] = ord(" ")
+        at = chars.find(b"?", at + 1)
+    return bytes(chars)
 
 
 def _is_word_form(form: str) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.skills.matcher import Matcher, lower_keep_offsets, word_chars
+from bot.skills.matcher import _UNICODE_SEPARATORS, Matcher, lower_keep_offsets, word_chars
 from bot.skills.taxonomy import parse_taxonomy
 
 DATA = """
@@ -139,6 +141,34 @@ def test_non_ascii_text_keeps_offsets(matcher: Matcher) -> None:
     assert found(matcher, text) == [("Kubernetes", "Kubernetes"), ("Java", "Java")]
     assert len(lower_keep_offsets("İ")) == 1
     assert len(word_chars(lower_keep_offsets(text))) == len(text)
+
+
+def test_lower_keep_offsets_is_str_lower_where_that_keeps_the_length() -> None:
+    # only ASCII letters to lower (bytes.lower), non-ASCII capitals, a final sigma, a capital that lowers to two
+    for text in ["Don’t • Café – ÉCOLE", "Java’s", "ΟΔΟΣ Java", "Straße Σ", "\u212a8s"]:
+        assert lower_keep_offsets(text) == text.lower()
+    assert lower_keep_offsets("İstanbul JAVA’s") == "İstanbul java’s"  # "İ" lowers to two characters: kept
+
+
+def _word_chars_one_by_one(low: str) -> str:
+    return "".join(
+        (" " if ch in string.punctuation + string.whitespace else ch)
+        if ch.isascii()
+        else (" " if _UNICODE_SEPARATORS.fullmatch(ch) else "x")
+        for ch in low
+    )
+
+
+@pytest.mark.parametrize(
+    "low",
+    [
+        "don’t • café – “java”?",  # a few characters beyond ASCII: looked at one by one
+        "’é•" * 40 + "java",  # mostly beyond ASCII: one regular expression pass
+        "日本語 “java” 😀 ❶ \ufeff\x92",
+    ],
+)
+def test_word_chars_spaces_separators_and_marks_other_characters(low: str) -> None:
+    assert word_chars(low) == _word_chars_one_by_one(low)
 
 
 FRAGMENTS = st.sampled_from(
