@@ -31,6 +31,9 @@ _HEAD_NOUN = re.compile(
     r"|environments?|ecosystem|stack|methodolog(?:y|ies)|practices|fundamentals|techniques|libraries)\b"
 )
 _HEAD_NOUN_GAP = frozenset(" -")  # what may follow a term before its head noun (tested before the pattern)
+# Enum members the per-match code compares with, as module names: `Category.LANGUAGE` is a class attribute
+# lookup that costs several times a global's.
+_LANGUAGE, _EDUCATION, _CHROME = Category.LANGUAGE, Category.EDUCATION, SectionKind.CHROME
 
 
 @functools.cache
@@ -68,7 +71,7 @@ class _Posting:
 
     def found(self, start: int, end: int, kind: SectionKind, category: Category) -> _Found:
         low = self.low
-        if category is not Category.LANGUAGE and low[end : end + 1] in _HEAD_NOUN_GAP:
+        if category is not _LANGUAGE and low[end : end + 1] in _HEAD_NOUN_GAP:
             head = _HEAD_NOUN.match(low, end)
             if head:  # "English language" is the language "English": its name is the wording to copy
                 end = head.end()
@@ -97,7 +100,7 @@ def extract_with(
     kind_at = index.kind_at
     for match in _with_tag_lines(matcher, text, matcher.find(text, posting.low, posting.words)):
         kind = kind_at(match.start)
-        if kind is not SectionKind.CHROME:  # the job site around the posting never counts
+        if kind is not _CHROME:  # the job site around the posting never counts
             matches.append(match)
             kinds.append(kind)
     matches = settle_senses(posting.low, matches)
@@ -181,7 +184,7 @@ def _degree_wording(low: str, kept: Sequence[Match]) -> list[tuple[int, int]]:
     The field keeps its own keyword and mention."""
     spans = [(m.start, m.end) for m in kept]
     for i, match in enumerate(kept):
-        if match.entry.category is not Category.EDUCATION:
+        if match.entry.category is not _EDUCATION:
             continue
         if _DEGREE_WORD.search(low, match.start, match.end):
             end, j = match.end, i + 1
