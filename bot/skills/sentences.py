@@ -152,8 +152,8 @@ class Sentences:
     """Sentence facts of one clean text, by offset (`words` is `word_chars(low)` when already known).
 
     A sentence's facts are computed when an offset in it is first asked about (mentions fall in a few of a
-    posting's sentences); `at` remembers its answer per offset, as a posting asks about the same mention
-    several times.
+    posting's sentences) and kept by sentence index. `at` bisects on every call: a posting asks about the
+    same mention several times, but a per-offset cache costs about what the bisection it saves does.
     """
 
     def __init__(self, text: str, low: str, words: str | None = None) -> None:
@@ -161,19 +161,14 @@ class Sentences:
         self._words = word_chars(low) if words is None else words
         self._starts = sentence_starts(text)
         self._ends = [*self._starts[1:], len(text)]
-        self._by_index: dict[int, Sentence] = {}
-        self._by_offset: dict[int, Sentence] = {}
-        self._asks_for: dict[tuple[int, int], bool] = {}  # the same mention is asked about several times
+        self._by_index: list[Sentence | None] = [None] * len(self._starts)  # facts, once worked out
         self._ask_reach: dict[int, tuple[int, int]] = {}  # sentence start → (first cue end, last cue start)
 
     def at(self, offset: int) -> Sentence:
-        sentence = self._by_offset.get(offset)
+        i = bisect.bisect_right(self._starts, offset) - 1
+        sentence = self._by_index[i]
         if sentence is None:
-            i = bisect.bisect_right(self._starts, offset) - 1
-            sentence = self._by_index.get(i)
-            if sentence is None:
-                sentence = self._by_index[i] = self._facts(self._starts[i], self._ends[i])
-            self._by_offset[offset] = sentence
+            sentence = self._by_index[i] = self._facts(self._starts[i], self._ends[i])
         return sentence
 
     def _facts(self, start: int, end: int) -> Sentence:
@@ -196,13 +191,10 @@ class Sentences:
         return self.asks_in(self.at(start), start, end)
 
     def asks_in(self, sentence: Sentence, start: int, end: int) -> bool:
-        """`asks_for(start, end)`, given `sentence = at(start)` (saves looking it up again)."""
-        if not sentence.asks:
-            return False
-        asks = self._asks_for.get((start, end))
-        if asks is None:
-            asks = self._asks_for[start, end] = self._asks_besides(sentence, start, end)
-        return asks
+        """`asks_for(start, end)`, given `sentence = at(start)` (saves looking it up again). Not remembered
+        per mention: most sentences have no ask cue, and for the rest the check is one split of the
+        mention's words and a remembered reach, cheaper than keying a cache with (start, end)."""
+        return sentence.asks and self._asks_besides(sentence, start, end)
 
     def _asks_besides(self, sentence: Sentence, start: int, end: int) -> bool:
         """Whether an ask cue of `sentence` (which has one) lies outside [start, end)."""
