@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from bot.postings.model import Section, SectionKind
 from bot.skills.matcher import Match, lower_keep_offsets
 from bot.skills.model import Category
-from bot.skills.sentences import Sentences
+from bot.skills.sentences import Sentence, Sentences
 from bot.skills.taxonomy import NAME, YEAR, Context, Entry, Ordinary
 
 # How far around an ambiguous name its context is looked for, within its sentence.
@@ -303,11 +303,18 @@ def _has_sentence_mark(line: str) -> bool:
 
 def states_requirement(low: str, sentences: Sentences, start: int, end: int, kind: SectionKind) -> bool:
     """Whether a mention states the term for the job or the candidate (see the module docstring)."""
+    return states_requirement_in(low, sentences, sentences.at(start), start, end, kind)
+
+
+def states_requirement_in(
+    low: str, sentences: Sentences, sentence: Sentence, start: int, end: int, kind: SectionKind
+) -> bool:
+    """`states_requirement`, given `sentence = sentences.at(start)`: a caller that holds the sentence already
+    (for the mention's required/preferred mark) saves looking it up again."""
     if kind in _SECONDARY_SECTIONS:
         return False
     if kind in _ASKING_SECTIONS:
         return True
-    sentence = sentences.at(start)
     if sentences.asks_in(sentence, start, end):
         return True
     if _word_after(low, end) in _ROLE_WORDS:
