@@ -301,16 +301,11 @@ def _has_sentence_mark(line: str) -> bool:
     return False
 
 
-def states_requirement(low: str, sentences: Sentences, start: int, end: int, kind: SectionKind) -> bool:
-    """Whether a mention states the term for the job or the candidate (see the module docstring)."""
-    return states_requirement_in(low, sentences, sentences.at(start), start, end, kind)
-
-
-def states_requirement_in(
+def states_requirement(
     low: str, sentences: Sentences, sentence: Sentence, start: int, end: int, kind: SectionKind
 ) -> bool:
-    """`states_requirement`, given `sentence = sentences.at(start)`: a caller that holds the sentence already
-    (for the mention's required/preferred mark) saves looking it up again."""
+    """Whether a mention states the term for the job or the candidate (see the module docstring);
+    `sentence` is `sentences.at(start)`, which the caller holds already for the mention's required mark."""
     if kind in _SECONDARY_SECTIONS:
         return False
     if kind in _ASKING_SECTIONS:

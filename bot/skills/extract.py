@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from bot.postings.model import CleanText, Section, SectionKind
-from bot.skills.context import SectionIndex, in_context, looks_like_tag_line, settle_senses, states_requirement
+from bot.skills.context import (
+    SectionIndex,
+    in_context,
+    looks_like_tag_line,
+    settle_senses,
+    states_requirement,
+)
 from bot.skills.discover import discover
 from bot.skills.matcher import Match, Matcher, is_bounded, lower_keep_offsets, word_chars
 from bot.skills.model import Category, Keyword, Mention
@@ -76,12 +82,13 @@ class _Posting:
             if head:  # "English language" is the language "English": its name is the wording to copy
                 end = head.end()
         sentences = self.sentences
+        sentence = sentences.at(start)
         return _Found(
             start,
             end,
             kind,
-            mention_requirement(kind, sentences.at(start)),
-            states_requirement(low, sentences, start, end, kind),
+            mention_requirement(kind, sentence),
+            states_requirement(low, sentences, sentence, start, end, kind),
         )
 
 
