@@ -79,7 +79,7 @@ def main() -> int:
     parser.add_argument("--yake", type=int, default=200, help="postings YAKE is timed on")
     args = parser.parse_args()
 
-    from bot.skills.matcher import Matcher
+    from bot.skills.matcher import Matcher, lower_keep_offsets, word_chars
     from bot.skills.taxonomy import data_sources, parse_taxonomy
 
     started = time.perf_counter()
@@ -100,7 +100,7 @@ def main() -> int:
     from bot.postings.clean import clean_posting
     from bot.postings.parse import parse_posting
     from bot.postings.sections import split_sections
-    from bot.skills.extract import extract_keywords
+    from bot.skills.extract import default_matcher, extract_keywords
 
     texts = load_texts()
     chars = sum(map(len, texts)) / len(texts)
@@ -114,9 +114,6 @@ def main() -> int:
     keywords_only = timed(lambda p: extract_keywords(p[0], p[1], p[2], None), prepared, args.repeat)  # type: ignore[arg-type,index]
     full_rate = rate("jobbot parse_posting (whole pipeline)", full, len(texts))
     kw_rate = rate("jobbot extract_keywords step alone", keywords_only, len(texts))
-
-    from bot.skills.extract import default_matcher
-    from bot.skills.matcher import lower_keep_offsets, word_chars
 
     automaton = default_matcher()._automaton
     assert automaton is not None
